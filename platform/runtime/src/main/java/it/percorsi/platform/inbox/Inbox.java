@@ -1,0 +1,160 @@
+package it.percorsi.platform.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import it.percorsi.platform.events.CloudEventHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a consumer's handler exactly once per event id.
+ *
+ * <p>The handler and the row that records the event id commit in one transaction, so a redelivered
+ * event is a no-op. A handler that fails is retried a few times; if it still fails the exception
+ * propagates and the Kafka connector's dead-letter strategy sends the record to {@code <topic>.dlq}
+ * with the error, then the consumer moves on.
+ */
+@ApplicationScoped
+public class Inbox {
+
+  private static final Logger LOG = Logger.getLogger(Inbox.class);
+  static final int ATTEMPTS = 3;
+
+  private final EntityManager em;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final MeterRegistry registry;
+
+  public Inbox(EntityManager em, ObjectMapper mapper, Clock clock, MeterRegistry registry) {
+    this.em = em;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  /**
+   * Handles {@code record} for {@code consumer} unless that consumer already handled its id.
+   *
+   * @return true when the handler ran, false for a duplicate
+   */
+  public boolean handle(
+      String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    IncomingEvent event = parse(record);
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        boolean handled =
+            QuarkusTransaction.requiringNew().call(() -> handleOnce(consumer, event, handler));
+        Counter.builder("percorsi.inbox.events")
+            .tag("consumer", consumer)
+            .tag("type", event.type())
+            .tag("outcome", handled ? "handled" : "duplicate")
+            .register(registry)
+            .increment();
+        return handled;
+      } catch (PoisonEventException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        last = e;
+        LOG.debugf("Attempt %d for event %s failed: %s", attempt, event.id(), e.getMessage());
+        sleep(100L * attempt * attempt);
+      }
+    }
+    Counter.builder("percorsi.inbox.events")
+        .tag("consumer", consumer)
+        .tag("type", event.type())
+        .tag("outcome", "failed")
+        .register(registry)
+        .increment();
+    LOG.warnf(
+        "Event %s (%s) from %s failed %d times, sending it to the dead-letter topic",
+        event.id(), event.type(), event.topic(), ATTEMPTS);
+    throw last;
+  }
+
+  private boolean handleOnce(
+      String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO inbox_event (event_id, consumer, event_type, topic, handled_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
+            .setParameter(1, event.id())
+            .setParameter(2, consumer)
+            .setParameter(3, event.type())
+            .setParameter(4, event.topic())
+            .setParameter(5, OffsetDateTime.now(clock))
+            .executeUpdate();
+    if (inserted == 0) {
+      return false;
+    }
+    handler.accept(event);
+    return true;
+  }
+
+  /** Reads the CloudEvents envelope; a record without one is poison. */
+  public IncomingEvent parse(ConsumerRecord<String, String> record) {
+    String id = header(record, CloudEventHeaders.ID);
+    String type = header(record, CloudEventHeaders.TYPE);
+    if (id == null || id.isBlank() || type == null || type.isBlank()) {
+      throw new PoisonEventException(
+          "record at "
+              + record.topic()
+              + "/"
+              + record.partition()
+              + "@"
+              + record.offset()
+              + " has no ce_id or ce_type header");
+    }
+    JsonNode data;
+    try {
+      data = record.value() == null ? null : mapper.readTree(record.value());
+    } catch (Exception e) {
+      throw new PoisonEventException("event " + id + " has a payload that is not JSON", e);
+    }
+    if (data == null || !data.isObject()) {
+      throw new PoisonEventException("event " + id + " has no JSON object payload");
+    }
+    String time = header(record, CloudEventHeaders.TIME);
+    Instant at;
+    try {
+      at = time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time);
+    } catch (RuntimeException e) {
+      throw new PoisonEventException("event " + id + " has an invalid ce_time", e);
+    }
+    return new IncomingEvent(
+        id,
+        type,
+        header(record, CloudEventHeaders.SOURCE),
+        header(record, CloudEventHeaders.SUBJECT),
+        at,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        data);
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package it.percorsi.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error into RFC 9457 {@code application/problem+json}: domain refusals, validation
+ * (with field errors), malformed bodies, security, and anything unexpected (a generic detail and a
+ * trace id, logged once; never a class name or stack trace).
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  public static Response response(Problem problem) {
+    return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  @ServerExceptionMapper
+  public Response domain(ProblemException e, UriInfo uri) {
+    return response(e.problem().withInstance(uri.getRequestUri()));
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+      errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+    }
+    errors.sort(Comparator.comparing(Problem.FieldError::field));
+    return response(Problem.validation(errors));
+  }
+
+  /** Strips the method and parameter nodes: {@code register.body.taxCode} → {@code taxCode}. */
+  static String fieldName(Path path) {
+    StringBuilder sb = new StringBuilder();
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        continue;
+      }
+      if (node.getKind() == ElementKind.PROPERTY
+          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+        if (node.getName() == null) {
+          continue;
+        }
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(node.getName());
+        if (node.getIndex() != null) {
+          sb.append('[').append(node.getIndex()).append(']');
+        }
+      }
+    }
+    if (sb.isEmpty()) {
+      // A parameter-level constraint (query parameter, header): name the parameter.
+      for (Path.Node node : path) {
+        if (node.getKind() == ElementKind.PARAMETER) {
+          return node.getName();
+        }
+      }
+      return "body";
+    }
+    return sb.toString();
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response unrecognized(UnrecognizedPropertyException e) {
+    return response(
+        Problem.validation(
+            List.of(new Problem.FieldError(path(e), "is not a known field of this request"))));
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response invalidFormat(InvalidFormatException e) {
+    return response(
+        Problem.validation(List.of(new Problem.FieldError(path(e), "has an invalid value"))));
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response mapping(JsonMappingException e) {
+    return response(
+        Problem.validation(
+            List.of(new Problem.FieldError(path(e), "has the wrong type or shape"))));
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response malformed(JsonProcessingException e) {
+    return response(
+        Problem.of(
+            "malformed-request", "Malformed JSON", 400, "The request body is not valid JSON"));
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.isEmpty() ? "body" : sb.toString();
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e) {
+    return unauthorized();
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e) {
+    return unauthorized();
+  }
+
+  static Response unauthorized() {
+    return Response.status(401)
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .entity(
+            Problem.of(
+                "unauthorized",
+                "Authentication required",
+                401,
+                "A valid bearer token from the percorsi realm is required"))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return response(
+        Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this operation"));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    // Quarkus REST wraps body deserialisation failures: answer them as what they are.
+    Throwable cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException u) {
+      return unrecognized(u);
+    }
+    if (cause instanceof InvalidFormatException i) {
+      return invalidFormat(i);
+    }
+    if (cause instanceof JsonMappingException m) {
+      return mapping(m);
+    }
+    if (cause instanceof JsonProcessingException j) {
+      return malformed(j);
+    }
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e);
+    }
+    Response.Status.Family family = Response.Status.Family.familyOf(status);
+    if (family != Response.Status.Family.CLIENT_ERROR) {
+      return e.getResponse();
+    }
+    String reason =
+        Response.Status.fromStatusCode(status) == null
+            ? "Client error"
+            : Response.Status.fromStatusCode(status).getReasonPhrase();
+    String kind =
+        switch (status) {
+          case 404 -> "not-found";
+          case 405 -> "method-not-allowed";
+          case 406 -> "not-acceptable";
+          case 413 -> "payload-too-large";
+          case 415 -> "unsupported-media-type";
+          default -> "bad-request";
+        };
+    Response.ResponseBuilder b =
+        Response.status(status)
+            .type(Problem.MEDIA_TYPE)
+            .entity(Problem.of(kind, reason, status, reason));
+    String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (allow != null) {
+      b.header(HttpHeaders.ALLOW, allow);
+    }
+    return b.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    String traceId = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected error, trace id %s", traceId);
+    return response(
+        Problem.of(
+                "internal",
+                "Internal error",
+                500,
+                "Something went wrong on our side; quote the trace id when reporting it")
+            .with("traceId", traceId));
+  }
+}
