@@ -1,0 +1,2 @@
+/** dote-service: programmes, dotes within quotas, the ledger. */
+package it.percorsi.dote;

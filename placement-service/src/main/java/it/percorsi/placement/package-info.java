@@ -1,0 +1,2 @@
+/** placement-service: host organisations, internships, attendance, hires and outcomes. */
+package it.percorsi.placement;

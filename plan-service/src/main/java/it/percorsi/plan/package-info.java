@@ -1,0 +1,2 @@
+/** plan-service: personalised intervention plans and service deliveries. */
+package it.percorsi.plan;

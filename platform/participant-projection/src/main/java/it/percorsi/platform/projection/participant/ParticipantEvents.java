@@ -1,0 +1,82 @@
+package it.percorsi.platform.projection.participant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import it.percorsi.platform.inbox.Inbox;
+import it.percorsi.platform.inbox.IncomingEvent;
+import it.percorsi.platform.inbox.PoisonEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the participant projection from {@code percorsi.participants.v1}, once per event id. Types
+ * this version does not know are recorded and skipped (the topic only grows additively).
+ */
+@ApplicationScoped
+public class ParticipantEvents {
+
+  public static final String REGISTERED = "it.percorsi.participant.registered.v1";
+  private static final Logger LOG = Logger.getLogger(ParticipantEvents.class);
+
+  private final Inbox inbox;
+  private final String consumer;
+
+  public ParticipantEvents(
+      Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    this.inbox = inbox;
+    this.consumer = consumer;
+  }
+
+  @Incoming("participants-in")
+  @Blocking
+  public void consume(ConsumerRecord<String, String> record) {
+    inbox.handle(consumer, record, this::apply);
+  }
+
+  void apply(IncomingEvent event) {
+    switch (event.type()) {
+      case REGISTERED -> registered(event);
+      default -> LOG.debugf("Skipping event type %s", event.type());
+    }
+  }
+
+  private void registered(IncomingEvent event) {
+    JsonNode d = event.data();
+    UUID id = uuid(d, "participantId", event);
+    ParticipantProjection p = ParticipantProjection.findById(id);
+    if (p == null) {
+      p = new ParticipantProjection();
+      p.participantId = id;
+    }
+    p.regionCode = text(d, "regionCode", event);
+    p.provinceCode = text(d, "provinceCode", event);
+    p.nationality = d.hasNonNull("nationality") ? d.get("nationality").asText() : null;
+    p.enteredAsUnaccompaniedMinor = d.path("enteredAsUnaccompaniedMinor").asBoolean(false);
+    p.ownerOrgId = text(d, "ownerOrgId", event);
+    p.registeredOn = LocalDate.parse(text(d, "registeredOn", event));
+    p.lastEventId = event.id();
+    p.lastEventAt = event.time();
+    p.persist();
+  }
+
+  private static String text(JsonNode d, String field, IncomingEvent event) {
+    JsonNode v = d.get(field);
+    if (v == null || v.isNull() || v.asText().isBlank()) {
+      throw new PoisonEventException("event " + event.id() + " lacks " + field);
+    }
+    return v.asText();
+  }
+
+  private static UUID uuid(JsonNode d, String field, IncomingEvent event) {
+    try {
+      return UUID.fromString(text(d, field, event));
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEventException("event " + event.id() + " has an invalid " + field, e);
+    }
+  }
+}
