@@ -1,0 +1,42 @@
+package it.percorsi.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Registration bodies with fresh valid provisional tax codes. */
+final class Participants {
+
+  private Participants() {}
+
+  static String provisionalTaxCode() {
+    StringBuilder sb = new StringBuilder();
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      int d = ThreadLocalRandom.current().nextInt(10);
+      sb.append(d);
+      if (i % 2 == 1) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+    }
+    return sb.append((10 - sum % 10) % 10).toString();
+  }
+
+  static Map<String, Object> body(String province) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("taxCode", provisionalTaxCode());
+    m.put("givenName", "Amadou");
+    m.put("familyName", "Diallo");
+    m.put("birthDate", "2005-03-14");
+    m.put("sex", "M");
+    m.put("nationality", "GIN");
+    m.put("arrivalDate", "2021-06-02");
+    m.put("enteredAsUnaccompaniedMinor", true);
+    m.put("residenceProvince", province);
+    return m;
+  }
+}

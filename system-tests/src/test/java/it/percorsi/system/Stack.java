@@ -1,0 +1,192 @@
+package it.percorsi.system;
+
+import it.percorsi.testkit.KafkaServer;
+import it.percorsi.testkit.KeycloakServer;
+import it.percorsi.testkit.Ports;
+import it.percorsi.testkit.PostgresServer;
+import it.percorsi.testkit.ProjectPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform for system tests: real PostgreSQL, Kafka and Keycloak started by the test kit,
+ * and the five services started from their packaged jars as separate processes, exactly as they run
+ * in production. Started once per test JVM.
+ */
+public final class Stack {
+
+  public static final List<String> TOPICS =
+      List.of(
+          "percorsi.participants.v1",
+          "percorsi.dotes.v1",
+          "percorsi.plans.v1",
+          "percorsi.placements.v1");
+
+  /** A running service: its HTTP base URL and its database (null for the gateway). */
+  public record Service(String name, String url, String database, Process process, Path log) {}
+
+  private static Stack instance;
+
+  private final Map<String, Service> services = new LinkedHashMap<>();
+  private final KafkaServer.Broker kafka;
+
+  private Stack() {
+    long t0 = System.nanoTime();
+    kafka = KafkaServer.get();
+    kafka.createTopics(TOPICS);
+    String keycloak = KeycloakServer.realmUrl();
+    Path logs;
+    try {
+      logs = Files.createDirectories(ProjectPaths.testRuntime().resolve("system-logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> common = new LinkedHashMap<>();
+    common.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    common.put("OIDC_URL", keycloak);
+    common.put("DB_USER", PostgresServer.USER);
+    common.put("DB_PASSWORD", PostgresServer.PASSWORD);
+    common.put("HTTP_HOST", "127.0.0.1");
+    List<Service> started = new ArrayList<>();
+    for (String name : List.of("participant", "dote", "plan", "placement")) {
+      String db = "system_" + name;
+      Map<String, String> env = new LinkedHashMap<>(common);
+      env.put("DB_URL", PostgresServer.freshDatabase(db));
+      started.add(start(name + "-service", env, db, logs));
+    }
+    Map<String, String> gw = new LinkedHashMap<>(common);
+    gw.put("PARTICIPANT_URL", started.get(0).url());
+    gw.put("DOTE_URL", started.get(1).url());
+    gw.put("PLAN_URL", started.get(2).url());
+    gw.put("PLACEMENT_URL", started.get(3).url());
+    int management = Ports.free();
+    gw.put("MANAGEMENT_PORT", String.valueOf(management));
+    gw.put("MANAGEMENT_HOST", "127.0.0.1");
+    Service gateway = start("gateway", gw, null, logs);
+    started.add(gateway);
+    for (Service s : started) {
+      String health =
+          s.name().equals("gateway")
+              ? "http://127.0.0.1:" + management + "/q/health/ready"
+              : s.url() + "/q/health/ready";
+      awaitHealthy(s, health);
+      services.put(s.name(), s);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices));
+    System.out.printf(
+        "[system] platform up in %d ms: %s%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), services.keySet());
+  }
+
+  public static synchronized Stack get() {
+    if (instance == null) {
+      instance = new Stack();
+    }
+    return instance;
+  }
+
+  public String gateway() {
+    return services.get("gateway").url();
+  }
+
+  public Service service(String name) {
+    return services.get(name);
+  }
+
+  public KafkaServer.Broker kafka() {
+    return kafka;
+  }
+
+  public String jdbcUrl(String database) {
+    return PostgresServer.jdbcUrl(database);
+  }
+
+  private static Service start(String module, Map<String, String> env, String db, Path logs) {
+    Path jar = ProjectPaths.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: package the services first (mvnw verify)");
+    }
+    int port = Ports.free();
+    Map<String, String> all = new LinkedHashMap<>(env);
+    all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    Path log = logs.resolve(module + ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            jar.toString());
+    pb.environment().putAll(all);
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    try {
+      return new Service(module, "http://127.0.0.1:" + port, db, pb.start(), log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + module, e);
+    }
+  }
+
+  private static void awaitHealthy(Service s, String health) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!s.process().isAlive()) {
+        throw new IllegalStateException(s.name() + " exited at start; see " + s.log());
+      }
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(health)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(250);
+    }
+    throw new IllegalStateException(s.name() + " not healthy within 120 s; see " + s.log());
+  }
+
+  private void stopServices() {
+    for (Service s : services.values()) {
+      s.process().destroy();
+    }
+    for (Service s : services.values()) {
+      try {
+        if (!s.process().waitFor(10, TimeUnit.SECONDS)) {
+          s.process().destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
