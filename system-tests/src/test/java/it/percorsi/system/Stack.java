@@ -34,8 +34,23 @@ public final class Stack {
           "percorsi.plans.v1",
           "percorsi.placements.v1");
 
-  /** A running service: its HTTP base URL and its database (null for the gateway). */
-  public record Service(String name, String url, String database, Process process, Path log) {}
+  /**
+   * A running service: its HTTP base URL, its database (null for the gateway), the process, its
+   * log, and when it was started (nanoTime) and found healthy (ms after start).
+   */
+  public record Service(
+      String name,
+      String url,
+      String database,
+      Process process,
+      Path log,
+      long startedNanos,
+      long readyAfterMillis) {
+
+    Service ready(long millis) {
+      return new Service(name, url, database, process, log, startedNanos, millis);
+    }
+  }
 
   private static Stack instance;
 
@@ -82,7 +97,8 @@ public final class Stack {
               ? "http://127.0.0.1:" + management + "/q/health/ready"
               : s.url() + "/q/health/ready";
       awaitHealthy(s, health);
-      services.put(s.name(), s);
+      services.put(
+          s.name(), s.ready(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.startedNanos())));
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices));
     System.out.printf(
@@ -103,6 +119,10 @@ public final class Stack {
 
   public Service service(String name) {
     return services.get(name);
+  }
+
+  public java.util.Collection<Service> services() {
+    return services.values();
   }
 
   public KafkaServer.Broker kafka() {
@@ -134,7 +154,8 @@ public final class Stack {
     pb.environment().putAll(all);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
-      return new Service(module, "http://127.0.0.1:" + port, db, pb.start(), log);
+      long started = System.nanoTime();
+      return new Service(module, "http://127.0.0.1:" + port, db, pb.start(), log, started, -1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + module, e);
     }

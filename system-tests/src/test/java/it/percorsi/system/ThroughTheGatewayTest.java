@@ -64,18 +64,27 @@ class ThroughTheGatewayTest {
     String location =
         given()
             .baseUri(stack.gateway())
-            .auth().oauth2(Tokens.of("promoter-a"))
+            .auth()
+            .oauth2(Tokens.of("promoter-a"))
             .contentType("application/json")
             .body(Participants.body("083"))
-            .when().post("/api/participants")
-            .then().statusCode(201)
-            .extract().header("Location");
+            .when()
+            .post("/api/participants")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("Location");
 
     org.assertj.core.api.Assertions.assertThat(location)
         .startsWith(stack.gateway() + "/api/participants/");
-    given().auth().oauth2(Tokens.of("promoter-a"))
-        .when().get(location)
-        .then().statusCode(200).body("residenceProvince", equalTo("083"));
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .when()
+        .get(location)
+        .then()
+        .statusCode(200)
+        .body("residenceProvince", equalTo("083"));
   }
 
   @Test
