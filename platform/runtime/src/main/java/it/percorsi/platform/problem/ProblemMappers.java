@@ -92,8 +92,17 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response invalidFormat(InvalidFormatException e) {
-    return response(
-        Problem.validation(List.of(new Problem.FieldError(path(e), "has an invalid value"))));
+    String message = "has an invalid value";
+    Class<?> target = e.getTargetType();
+    if (target != null && target.isEnum()) {
+      // Name the allowed codes, so a caller can fix the value without reading the docs.
+      message +=
+          "; allowed: "
+              + java.util.Arrays.stream(target.getEnumConstants())
+                  .map(c -> ((Enum<?>) c).name())
+                  .collect(java.util.stream.Collectors.joining(", "));
+    }
+    return response(Problem.validation(List.of(new Problem.FieldError(path(e), message))));
   }
 
   @ServerExceptionMapper(priority = 1)
