@@ -4,6 +4,7 @@ package it.percorsi.platform.problem;
 public class ProblemException extends RuntimeException {
 
   private final transient Problem problem;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public ProblemException(Problem problem) {
     super(problem.getTitle() + ": " + problem.getDetail(), null, false, false);
@@ -12,6 +13,16 @@ public class ProblemException extends RuntimeException {
 
   public Problem problem() {
     return problem;
+  }
+
+  /** Adds a response header, e.g. {@code Retry-After}. */
+  public ProblemException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public java.util.Map<String, String> headers() {
+    return java.util.Collections.unmodifiableMap(headers);
   }
 
   public static ProblemException notFound(String what, Object id) {

@@ -37,7 +37,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response domain(ProblemException e, UriInfo uri) {
-    return response(e.problem().withInstance(uri.getRequestUri()));
+    // A relative reference: the internal host never leaks through the gateway.
+    Problem problem =
+        e.problem().withInstance(java.net.URI.create(uri.getRequestUri().getRawPath()));
+    Response.ResponseBuilder b =
+        Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+    e.headers().forEach(b::header);
+    return b.build();
   }
 
   @ServerExceptionMapper
