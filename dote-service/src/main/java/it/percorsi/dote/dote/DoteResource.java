@@ -1,0 +1,149 @@
+package it.percorsi.dote.dote;
+
+import it.percorsi.dote.ledger.Ledger;
+import it.percorsi.platform.caller.CurrentCaller;
+import it.percorsi.platform.caller.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Dotes: promoters apply; everyone allowed reads; the agency revokes; extensions. */
+@Path("/dotes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "dotes")
+@SecurityRequirement(name = "bearer")
+public class DoteResource {
+
+  private final DoteService service;
+  private final DoteRepository dotes;
+  private final Ledger ledger;
+  private final CurrentCaller caller;
+
+  public DoteResource(
+      DoteService service, DoteRepository dotes, Ledger ledger, CurrentCaller caller) {
+    this.service = service;
+    this.dotes = dotes;
+    this.ledger = ledger;
+    this.caller = caller;
+  }
+
+  /** Extension request. */
+  public record Extension(@NotNull @Min(1) @Max(24) Integer months) {}
+
+  /** Revocation request. */
+  public record Revocation(@NotBlank @Size(max = 500) String reason) {}
+
+  @POST
+  @RolesAllowed(Role.PROMOTER)
+  public RestResponse<DoteView> apply(
+      @Valid @NotNull ApplyForDote request,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      UriInfo uri) {
+    Dote d = service.apply(request, caller.get(), authorization);
+    return RestResponse.ResponseBuilder.<DoteView>created(
+            uri.getAbsolutePathBuilder().path(d.id.toString()).build())
+        .entity(DoteView.of(d, List.of(), List.of()))
+        .tag(new EntityTag(String.valueOf(d.version)))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
+  @Transactional
+  public RestResponse<DoteView> get(@PathParam("id") UUID id) {
+    Dote d = service.get(id, caller.get());
+    return RestResponse.ResponseBuilder.ok(
+            DoteView.of(d, ledger.lines(d.id), ledger.disbursements(d.id)))
+        .tag(new EntityTag(String.valueOf(d.version)))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
+  @Transactional
+  public List<DoteView> list(
+      @QueryParam("programme") String programme,
+      @QueryParam("region") String region,
+      @QueryParam("state") Dote.State state,
+      @QueryParam("promoter") String promoter,
+      @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
+    var c = caller.get();
+    StringBuilder q = new StringBuilder("1 = 1");
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    if (programme != null) {
+      q.append(" and programmeCode = :programme");
+      params.put("programme", programme);
+    }
+    if (region != null) {
+      q.append(" and regionCode = :region");
+      params.put("region", region);
+    }
+    if (state != null) {
+      q.append(" and state = :state");
+      params.put("state", state);
+    }
+    if (promoter != null) {
+      q.append(" and promoterOrgId = :promoter");
+      params.put("promoter", promoter);
+    }
+    if (!c.readsEverything()) {
+      if (c.is(Role.PROMOTER)) {
+        q.append(" and promoterOrgId = :own");
+        params.put("own", c.orgId());
+      } else {
+        q.append(" and provinceCode in :provinces");
+        params.put("provinces", c.provinces().isEmpty() ? List.of("---") : c.provinces());
+      }
+    }
+    q.append(" order by createdAt, id");
+    return dotes.find(q.toString(), params).page(0, limit == null ? 50 : limit).list().stream()
+        .map(d -> DoteView.of(d, List.of(), List.of()))
+        .toList();
+  }
+
+  @POST
+  @Path("/{id}/extension")
+  @RolesAllowed({Role.PROMOTER, Role.AGENCY_ADMIN})
+  public DoteView extend(
+      @PathParam("id") UUID id,
+      @Valid @NotNull Extension request,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Dote d = service.extend(id, request.months(), caller.get(), ifMatch);
+    return DoteView.of(d, List.of(), List.of());
+  }
+
+  @POST
+  @Path("/{id}/revocation")
+  @RolesAllowed(Role.AGENCY_ADMIN)
+  public DoteView revoke(
+      @PathParam("id") UUID id,
+      @Valid @NotNull Revocation request,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Dote d = service.revoke(id, request.reason(), caller.get(), ifMatch);
+    return DoteView.of(d, List.of(), List.of());
+  }
+}

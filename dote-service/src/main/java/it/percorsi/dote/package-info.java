@@ -1,2 +1,0 @@
-/** dote-service: programmes, dotes within quotas, the ledger. */
-package it.percorsi.dote;

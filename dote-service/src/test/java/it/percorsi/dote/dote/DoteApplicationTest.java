@@ -1,0 +1,309 @@
+package it.percorsi.dote.dote;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import it.percorsi.dote.support.DoteFixtures;
+import it.percorsi.dote.support.DoteTestResources;
+import it.percorsi.dote.support.EligibilityStub;
+import it.percorsi.testkit.Events;
+import it.percorsi.testkit.KafkaResource;
+import it.percorsi.testkit.KeycloakResource;
+import it.percorsi.testkit.PostgresResource;
+import it.percorsi.testkit.Tokens;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Applying for a dote through the HTTP API: the assignment and every refusal reason. */
+@QuarkusTest
+@WithTestResource(
+    value = PostgresResource.class,
+    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
+@WithTestResource(
+    value = KafkaResource.class,
+    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(EligibilityStub.class)
+class DoteApplicationTest {
+
+  private static final String PROBLEM = "application/problem+json";
+  private static final String PROMOTER_A = "ORG-PROMOTER-A";
+
+  private static String programme(int places, Integer cap) {
+    return DoteFixtures.published(DoteFixtures.programme(Map.of("19", places), cap));
+  }
+
+  @Test
+  void applicationAssignsADoteAndPublishesAssigned() {
+    String programme = programme(5, null);
+    UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
+
+    String id =
+        given()
+            .auth()
+            .oauth2(Tokens.of("promoter-a"))
+            .contentType("application/json")
+            .body(DoteFixtures.application(programme, participant))
+            .when()
+            .post("/dotes")
+            .then()
+            .statusCode(201)
+            .header("Location", notNullValue())
+            .body("state", equalTo("ASSIGNED"))
+            .body("regionCode", equalTo("19"))
+            .body("promoterOrgId", equalTo(PROMOTER_A))
+            .body("startDeadline", equalTo(LocalDate.now().plusDays(60).toString()))
+            .extract()
+            .path("id");
+
+    Events.Read event =
+        Events.await("percorsi.dotes.v1", r -> id.equals(r.key()), Duration.ofSeconds(20));
+    assertThat(event.header("ce_type")).isEqualTo("it.percorsi.dote.assigned.v1");
+    assertThat(event.value()).contains(participant.toString()).contains(programme);
+  }
+
+  @Test
+  void ineligibleParticipantIsRefusedWithTheFailedCriteria() {
+    String programme = programme(5, null);
+    UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
+    EligibilityStub.markIneligible(participant);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(DoteFixtures.application(programme, participant))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://percorsi.it/problems/not-eligible"))
+        .body("failedCriteria.criterion", hasItem("maxAgeExclusive"))
+        .body("failedCriteria.size()", equalTo(1));
+  }
+
+  @Test
+  void applicationPastTheRegionalQuotaIsRefused() {
+    String programme = programme(1, null);
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(201);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://percorsi.it/problems/quota-exhausted"))
+        .body("regionCode", equalTo("19"));
+  }
+
+  @Test
+  void applicationPastThePromoterCapIsRefused() {
+    String programme = programme(10, 1);
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(201);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://percorsi.it/problems/promoter-cap-reached"));
+  }
+
+  @Test
+  void secondDoteOfTheSamePersonIsRefused() {
+    String first = programme(5, null);
+    String second = programme(5, null);
+    UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(DoteFixtures.application(first, participant))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(201);
+
+    for (String programme : new String[] {first, second}) {
+      given()
+          .auth()
+          .oauth2(Tokens.of("promoter-a"))
+          .contentType("application/json")
+          .body(DoteFixtures.application(programme, participant))
+          .when()
+          .post("/dotes")
+          .then()
+          .statusCode(409)
+          .contentType(PROBLEM)
+          .body("type", equalTo("https://percorsi.it/problems/already-has-dote"));
+    }
+  }
+
+  @Test
+  void applicationOutsideTheWindowIsRefusedAsProgrammeClosed() {
+    Map<String, Object> p = DoteFixtures.programme(Map.of("19", 5), null);
+    p.put("applicationOpens", LocalDate.now().minusYears(2).toString());
+    p.put("applicationCloses", LocalDate.now().minusYears(1).toString());
+    String programme = DoteFixtures.published(p);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://percorsi.it/problems/programme-closed"));
+  }
+
+  @Test
+  void unreachableEligibilityCheckAnswers503WithRetryAfterAndReservesNothing() {
+    String programme = programme(3, null);
+    UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
+    EligibilityStub.markSlow(participant);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(DoteFixtures.application(programme, participant))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(503)
+        .contentType(PROBLEM)
+        .header("Retry-After", notNullValue())
+        .body("type", equalTo("https://percorsi.it/problems/eligibility-unavailable"));
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("agency-admin"))
+        .when()
+        .get("/programmes/" + programme + "/quotas")
+        .then()
+        .statusCode(200)
+        .body("[0].assigned", equalTo(0))
+        .body("[0].available", equalTo(3));
+  }
+
+  @Test
+  void participantOfAnotherOrganisationIsNotFound() {
+    String programme = programme(5, null);
+    UUID participant = DoteFixtures.participant("19", "083", "ORG-PROMOTER-B");
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(DoteFixtures.application(programme, participant))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void anotherOrganisationsDoteIsNotFoundAndTheCpiOfItsProvinceSeesIt() {
+    String programme = programme(5, null);
+    String id =
+        given()
+            .auth()
+            .oauth2(Tokens.of("promoter-a"))
+            .contentType("application/json")
+            .body(
+                DoteFixtures.application(
+                    programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+            .when()
+            .post("/dotes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-b"))
+        .when()
+        .get("/dotes/" + id)
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
+    given()
+        .auth()
+        .oauth2(Tokens.of("cpi-palermo"))
+        .when()
+        .get("/dotes/" + id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(Tokens.of("cpi-messina"))
+        .when()
+        .get("/dotes/" + id)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("ASSIGNED"));
+    given().auth().oauth2(Tokens.of("auditor")).when().get("/dotes/" + id).then().statusCode(200);
+  }
+
+  @Test
+  void onlyPromotersApply() {
+    String programme = programme(5, null);
+    given()
+        .auth()
+        .oauth2(Tokens.of("host-acme"))
+        .contentType("application/json")
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM);
+  }
+}

@@ -1,0 +1,73 @@
+package it.percorsi.dote.support;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import it.percorsi.testkit.Events;
+import it.percorsi.testkit.Tokens;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Dotes brought to a state through the real paths: HTTP application, then plan approval on Kafka.
+ */
+public final class ActiveDotes {
+
+  private ActiveDotes() {}
+
+  public static UUID assigned(String programme) {
+    UUID participant = DoteFixtures.participant("19", "083", "ORG-PROMOTER-A");
+    String id =
+        given()
+            .auth()
+            .oauth2(Tokens.of("promoter-a"))
+            .contentType("application/json")
+            .body(DoteFixtures.application(programme, participant))
+            .when()
+            .post("/dotes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return UUID.fromString(id);
+  }
+
+  /** A dote whose plan was approved (published as plan-service will), now ACTIVE. */
+  public static UUID active(String programme) {
+    UUID dote = assigned(programme);
+    UUID plan = UUID.randomUUID();
+    publish(
+        "percorsi.plans.v1",
+        plan.toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.plan.approved.v1",
+        "{\"planId\":\"%s\",\"doteId\":\"%s\",\"approvedOn\":\"2026-11-27\"}"
+            .formatted(plan, dote));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(Tokens.of("agency-admin"))
+                    .when()
+                    .get("/dotes/" + dote)
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("ACTIVE")));
+    return dote;
+  }
+
+  public static void publish(
+      String topic, String key, String eventId, String type, String payload) {
+    Map<String, String> headers = Events.cloudEvent(eventId, type, key);
+    Events.publish(topic, key, headers, payload);
+  }
+
+  public static String attendance(UUID dote, String month, int planned, int attended) {
+    return "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"month\":\"%s\",\"plannedHours\":%d,\"attendedHours\":%d}"
+        .formatted(UUID.randomUUID(), dote, month, planned, attended);
+  }
+}
