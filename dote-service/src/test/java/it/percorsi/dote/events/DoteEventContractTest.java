@@ -1,0 +1,193 @@
+package it.percorsi.dote.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import it.percorsi.dote.dote.DoteService;
+import it.percorsi.dote.support.ActiveDotes;
+import it.percorsi.dote.support.DoteFixtures;
+import it.percorsi.dote.support.DoteTestResources;
+import it.percorsi.dote.support.EligibilityStub;
+import it.percorsi.dote.support.TestClock;
+import it.percorsi.testkit.EventSchemas;
+import it.percorsi.testkit.Events;
+import it.percorsi.testkit.KafkaResource;
+import it.percorsi.testkit.KeycloakResource;
+import it.percorsi.testkit.PostgresResource;
+import it.percorsi.testkit.Tokens;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract with integrators: every event type dote-service publishes is really published, as
+ * CloudEvents with its aggregate as key, and matches its JSON Schema (which admits no undeclared
+ * field). The incoming payloads used in tests match the schemas published for the plan and
+ * placement teams.
+ */
+@QuarkusTest
+@WithTestResource(
+    value = PostgresResource.class,
+    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
+@WithTestResource(
+    value = KafkaResource.class,
+    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(EligibilityStub.class)
+class DoteEventContractTest {
+
+  private static final Set<String> OUTBOUND =
+      Set.of(
+          "it.percorsi.programme.published.v1",
+          "it.percorsi.quota.exhausted.v1",
+          "it.percorsi.dote.assigned.v1",
+          "it.percorsi.dote.activated.v1",
+          "it.percorsi.dote.extended.v1",
+          "it.percorsi.dote.expired.v1",
+          "it.percorsi.dote.revoked.v1",
+          "it.percorsi.dote.completed.v1",
+          "it.percorsi.disbursement.authorised.v1",
+          "it.percorsi.disbursement.paid.v1");
+
+  @Inject DoteService service;
+
+  @AfterEach
+  void resetClock() {
+    TestClock.reset();
+  }
+
+  @Test
+  void everyPublishedEventTypeMatchesItsSchema() {
+    // Two places: the second assignment exhausts the quota (quota.exhausted).
+    String programme = DoteFixtures.published(DoteFixtures.programme(Map.of("19", 2), null));
+    UUID active = ActiveDotes.active(programme);
+    String placements = "percorsi.placements.v1";
+    ActiveDotes.publish(
+        placements,
+        active.toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.placement.attendance-recorded.v1",
+        ActiveDotes.attendance(active, "2027-02", 100, 90));
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(Map.of("months", 2))
+        .when()
+        .post("/dotes/" + active + "/extension")
+        .then()
+        .statusCode(200);
+    ActiveDotes.publish(
+        placements,
+        active.toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.placement.internship-completed.v1",
+        "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"completedOn\":\"2027-10-31\"}"
+            .formatted(UUID.randomUUID(), active));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(Tokens.of("agency-admin"))
+                    .when()
+                    .get("/dotes/" + active)
+                    .then()
+                    .body("state", equalTo("COMPLETED"))
+                    .body("disbursements", hasSize(2)));
+    String disbursement =
+        given()
+            .auth()
+            .oauth2(Tokens.of("agency-admin"))
+            .when()
+            .get("/dotes/" + active)
+            .then()
+            .extract()
+            .path("disbursements[0].id");
+    given()
+        .auth()
+        .oauth2(Tokens.of("agency-admin"))
+        .contentType("application/json")
+        .body(Map.of("paymentReference", "CRO-9"))
+        .when()
+        .post("/disbursements/" + disbursement + "/payment")
+        .then()
+        .statusCode(200);
+    UUID revoked = ActiveDotes.assigned(programme);
+    given()
+        .auth()
+        .oauth2(Tokens.of("agency-admin"))
+        .contentType("application/json")
+        .body(Map.of("reason", "withdrawn"))
+        .when()
+        .post("/dotes/" + revoked + "/revocation")
+        .then()
+        .statusCode(200);
+    UUID expiring = ActiveDotes.assigned(programme);
+    TestClock.advance(Duration.ofDays(61));
+    service.expireOverdue();
+
+    List<Events.Read> read =
+        Events.readUntil(
+            "percorsi.dotes.v1",
+            rs ->
+                rs.stream()
+                        .map(r -> r.header("ce_type"))
+                        .collect(Collectors.toSet())
+                        .containsAll(OUTBOUND)
+                    && rs.stream()
+                        .anyMatch(
+                            r ->
+                                expiring.toString().equals(r.key())
+                                    && "it.percorsi.dote.expired.v1".equals(r.header("ce_type"))),
+            Duration.ofSeconds(30));
+
+    assertThat(read.stream().map(r -> r.header("ce_type")).collect(Collectors.toSet()))
+        .containsAll(OUTBOUND);
+    for (Events.Read r : read) {
+      assertThat(r.header("ce_specversion")).isEqualTo("1.0");
+      assertThat(r.header("ce_source")).isEqualTo("/percorsi/dote-service");
+      assertThat(r.header("ce_subject")).isEqualTo(r.key());
+      assertThat(EventSchemas.violations("outbound", r.header("ce_type"), r.value()))
+          .as("%s %s", r.header("ce_type"), r.value())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void incomingTestPayloadsMatchTheSchemasGivenToPlanAndPlacementTeams() {
+    UUID dote = UUID.randomUUID();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.placement.attendance-recorded.v1",
+                ActiveDotes.attendance(dote, "2027-02", 100, 90)))
+        .isEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.placement.attendance-recorded.v1",
+                ActiveDotes.attendance(dote, "2027-13", 100, 90)))
+        .isNotEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.plan.approved.v1",
+                "{\"planId\":\"%s\",\"doteId\":\"%s\",\"approvedOn\":\"2026-11-27\"}"
+                    .formatted(UUID.randomUUID(), dote)))
+        .isEmpty();
+  }
+}
