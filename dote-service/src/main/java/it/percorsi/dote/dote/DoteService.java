@@ -124,6 +124,11 @@ public class DoteService {
     }
   }
 
+  /**
+   * Writes the dote and its event first, then takes the quota place and the promoter's place as the
+   * last statements before commit: the region's row lock, which makes applications queue, is held
+   * only for the update and the commit. No place → the whole transaction rolls back.
+   */
   private Dote reserve(
       Programme programme,
       ParticipantProjection participant,
@@ -132,33 +137,6 @@ public class DoteService {
       LocalDate today) {
     if (!dotes.blocking(participant.participantId, programme.code).isEmpty()) {
       throw alreadyHasDote(participant.participantId);
-    }
-    int taken = programmes.takeRegionalPlace(programme.code, participant.regionCode);
-    if (taken < 0) {
-      throw new ProblemException(
-          Problem.of(
-                  "quota-exhausted",
-                  "Regional quota exhausted",
-                  409,
-                  "No place is left in region "
-                      + participant.regionCode
-                      + " for programme "
-                      + programme.code)
-              .with("regionCode", participant.regionCode));
-    }
-    if (programme.promoterCap != null
-        && !programmes.takePromoterPlace(programme.code, caller.orgId(), programme.promoterCap)) {
-      throw new ProblemException(
-          Problem.of(
-                  "promoter-cap-reached",
-                  "Promoter cap reached",
-                  409,
-                  "Your organisation already holds the "
-                      + programme.promoterCap
-                      + " dotes programme "
-                      + programme.code
-                      + " allows")
-              .with("promoterCap", programme.promoterCap));
     }
     Dote.Assignment a =
         Dote.assign(
@@ -173,15 +151,36 @@ public class DoteService {
     dotes.persist(a.dote());
     em.flush(); // surfaces a unique-index violation (a concurrent second dote) here
     outbox.append(DoteEvents.TOPIC, a.event());
-    var quota =
-        programmes.quotas(programme.code).stream()
-            .filter(q -> q.id.regionCode().equals(participant.regionCode))
-            .findFirst()
-            .orElseThrow();
-    if (taken == quota.total) {
+    if (programme.promoterCap != null
+        && !programmes.takePromoterPlace(programme.code, caller.orgId(), programme.promoterCap)) {
+      throw new ProblemException(
+          Problem.of(
+                  "promoter-cap-reached",
+                  "Promoter cap reached",
+                  409,
+                  "Your organisation already holds the "
+                      + programme.promoterCap
+                      + " dotes programme "
+                      + programme.code
+                      + " allows")
+              .with("promoterCap", programme.promoterCap));
+    }
+    int[] place = programmes.takeRegionalPlace(programme.code, participant.regionCode);
+    if (place == null) {
+      throw new ProblemException(
+          Problem.of(
+                  "quota-exhausted",
+                  "Regional quota exhausted",
+                  409,
+                  "No place is left in region "
+                      + participant.regionCode
+                      + " for programme "
+                      + programme.code)
+              .with("regionCode", participant.regionCode));
+    }
+    if (place[0] == place[1]) {
       outbox.append(
-          DoteEvents.TOPIC,
-          new QuotaExhausted(programme.code, participant.regionCode, quota.total));
+          DoteEvents.TOPIC, new QuotaExhausted(programme.code, participant.regionCode, place[1]));
     }
     return a.dote();
   }

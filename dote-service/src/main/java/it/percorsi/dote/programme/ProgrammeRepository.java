@@ -27,17 +27,21 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
    * Takes one place of the region's quota if any is left. The row lock taken by the update makes
    * concurrent applications queue: first come, first served, never past the quota.
    *
-   * @return the places assigned after taking one, or -1 when the quota is used up
+   * @return {assigned after taking one, total}, or null when the quota is used up
    */
-  public int takeRegionalPlace(String programmeCode, String regionCode) {
+  public int[] takeRegionalPlace(String programmeCode, String regionCode) {
     List<?> rows =
         em.createNativeQuery(
                 "UPDATE regional_quota SET assigned = assigned + 1 WHERE programme_code = ?1"
-                    + " AND region_code = ?2 AND assigned < total RETURNING assigned")
+                    + " AND region_code = ?2 AND assigned < total RETURNING assigned, total")
             .setParameter(1, programmeCode)
             .setParameter(2, regionCode)
             .getResultList();
-    return rows.isEmpty() ? -1 : ((Number) rows.get(0)).intValue();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()};
   }
 
   /** Gives a place back to the region's quota (expiry). */
