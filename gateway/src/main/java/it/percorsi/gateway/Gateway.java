@@ -4,52 +4,60 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * The reverse proxy: for each configured route, checks the caller (verified token, coarse role
- * rule), sets a request id, drops headers that could impersonate an identity, and streams the
- * request to the owning service with Vert.x's HTTP proxy.
+ * The front door: for each configured route, checks the path, the caller (token verified locally by
+ * quarkus-oidc, accepted algorithms, rate limit per client, coarse role rule) and the owning
+ * service's circuit breaker, then streams the request to the service with Vert.x's HTTP proxy.
+ * Everything the gateway refuses is a problem+json; what the services answer passes unchanged.
  */
 @ApplicationScoped
 public class Gateway {
 
-  static final String REQUEST_ID = "X-Request-Id";
   private static final Logger LOG = Logger.getLogger(Gateway.class);
-  private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+  /** Encoded separators and dots, backslashes: ways to reach a path the router did not check. */
+  private static final Pattern SUSPICIOUS_PATH =
+      Pattern.compile("(?i).*(%2e|%2f|%5c|%00|\\\\|//|/\\.\\.?(/|$)).*");
+
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
   private final GatewayConfig config;
+  private final long maxBody;
+  private final RateLimiter rateLimiter;
+  private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
   public Gateway(GatewayConfig config) {
     this.config = config;
+    this.maxBody = config.maxBodySize().asLongValue();
+    this.rateLimiter = new RateLimiter(config.rateLimit(), System::nanoTime);
   }
 
-  void routes(@Observes Router router, Vertx vertx) {
+  void routes(@Observes Router router, Vertx vertx, MergedOpenApi openApi) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     HttpClient client =
         vertx.createHttpClient(
@@ -58,48 +66,131 @@ public class Gateway {
                 .setKeepAlive(true)
                 .setMaxInitialLineLength(8192),
             new PoolOptions().setHttp1MaxSize(100));
-    Set<String> dropped =
-        config.droppedHeaders().stream()
-            .map(h -> h.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toSet());
+    Headers headers = new Headers(config.droppedHeaders(), config.droppedHeaderPrefixes());
+    long timeout = config.upstreamTimeout().toMillis();
     for (Map.Entry<String, GatewayConfig.Route> e : config.routes().entrySet()) {
       GatewayConfig.Route route = e.getValue();
+      URI upstream = route.upstream();
+      CircuitBreaker breaker =
+          breakers.computeIfAbsent(
+              upstream.getHost() + ":" + port(upstream),
+              k -> new CircuitBreaker(config.circuitBreaker(), System::nanoTime));
+      SocketAddress origin = SocketAddress.inetSocketAddress(port(upstream), upstream.getHost());
       HttpProxy proxy = HttpProxy.reverseProxy(client);
-      SocketAddress origin =
-          SocketAddress.inetSocketAddress(port(route), route.upstream().getHost());
-      long timeout = config.upstreamTimeout().toMillis();
       proxy.originRequestProvider(
           (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
-      proxy.addInterceptor(new Forwarding(route, dropped));
+      proxy.addInterceptor(new Forwarding(route.prefix(), headers, breaker, maxBody));
+      AccessRules rules = new AccessRules(route);
       String prefix = route.prefix();
-      router.route(prefix).handler(ctx -> forward(ctx, route, proxy));
-      router.route(prefix + "/*").handler(ctx -> forward(ctx, route, proxy));
-      LOG.infof("Route %s -> %s", prefix, route.upstream());
+      router.route(prefix).handler(ctx -> forward(ctx, prefix, rules, breaker, proxy));
+      router.route(prefix + "/*").handler(ctx -> forward(ctx, prefix, rules, breaker, proxy));
+      LOG.infof("Route %s -> %s", prefix, upstream);
+    }
+    router.get("/openapi").handler(openApi::serve);
+    // Anything else, /q/* included, is not the gateway's: a problem, never a framework page.
+    router
+        .route()
+        .order(Integer.MAX_VALUE - 10)
+        .handler(
+            ctx -> {
+              Headers.requestId(ctx.request());
+              Problems.send(ctx, Problems.notFound());
+            });
+  }
+
+  static int port(URI upstream) {
+    int port = upstream.getPort();
+    return port > 0 ? port : ("https".equals(upstream.getScheme()) ? 443 : 80);
+  }
+
+  private void forward(
+      RoutingContext ctx,
+      String prefix,
+      AccessRules rules,
+      CircuitBreaker breaker,
+      HttpProxy proxy) {
+    HttpServerRequest request = ctx.request();
+    Headers.requestId(request);
+    String path = request.path();
+    if (path == null || SUSPICIOUS_PATH.matcher(path).matches()) {
+      Problems.send(ctx, Problems.badPath());
+      return;
+    }
+    String method = request.method().name();
+    if (config.tokenChecks()) {
+      SecurityIdentity identity = identity(ctx);
+      JsonWebToken token =
+          identity == null || identity.isAnonymous()
+              ? null
+              : identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+      if (token == null || !acceptedAlgorithm(token.getRawToken())) {
+        unauthorized(ctx);
+        return;
+      }
+      long retryAfter = rateLimiter.acquire(client(token));
+      if (retryAfter > 0) {
+        ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
+        Problems.send(ctx, Problems.tooManyRequests(retryAfter));
+        return;
+      }
+      if (!METHODS.contains(method)) {
+        Problems.send(ctx, Problems.methodNotAllowed());
+        return;
+      }
+      Set<String> allowed = rules.allowed(method, path.substring(prefix.length()));
+      if (allowed.stream().noneMatch(identity::hasRole)) {
+        Problems.send(ctx, Problems.forbidden());
+        return;
+      }
+    } else if (!METHODS.contains(method)) {
+      Problems.send(ctx, Problems.methodNotAllowed());
+      return;
+    }
+    String length = request.getHeader("Content-Length");
+    if (length != null && tooLarge(length)) {
+      ctx.response().putHeader("Connection", "close");
+      Problems.send(ctx, Problems.payloadTooLarge());
+      return;
+    }
+    if (!breaker.tryAcquire()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(breaker.retryAfterSeconds()));
+      Problems.send(ctx, Problems.upstreamUnavailable(prefix));
+      return;
+    }
+    proxy.handle(request);
+  }
+
+  private boolean tooLarge(String contentLength) {
+    try {
+      return Long.parseLong(contentLength.trim()) > maxBody;
+    } catch (NumberFormatException e) {
+      return true;
     }
   }
 
-  private static int port(GatewayConfig.Route route) {
-    int port = route.upstream().getPort();
-    return port > 0 ? port : ("https".equals(route.upstream().getScheme()) ? 443 : 80);
+  /** The token's client ({@code azp}), which the rate limit is kept for. */
+  private static String client(JsonWebToken token) {
+    Object azp = token.getClaim("azp");
+    return azp == null ? "sub:" + token.getSubject() : azp.toString();
   }
 
-  private void forward(RoutingContext ctx, GatewayConfig.Route route, HttpProxy proxy) {
-    if (ctx.request().getHeader(REQUEST_ID) == null) {
-      ctx.request().headers().set(REQUEST_ID, UUID.randomUUID().toString());
+  /** Only the configured signature algorithms; the OIDC layer has already verified the rest. */
+  private boolean acceptedAlgorithm(String rawToken) {
+    if (rawToken == null) {
+      return false;
     }
-    SecurityIdentity identity = identity(ctx);
-    if (identity == null || identity.isAnonymous()) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      Problems.send(ctx, Problems.unauthorized());
-      return;
+    int dot = rawToken.indexOf('.');
+    if (dot <= 0) {
+      return false;
     }
-    boolean read = READS.contains(ctx.request().method());
-    var allowed = read ? route.readRoles() : route.writeRoles();
-    if (allowed.stream().noneMatch(identity::hasRole)) {
-      Problems.send(ctx, Problems.forbidden());
-      return;
+    try {
+      String header =
+          new String(
+              Base64.getUrlDecoder().decode(rawToken.substring(0, dot)), StandardCharsets.UTF_8);
+      return config.tokenAlgorithms().contains(new JsonObject(header).getString("alg"));
+    } catch (RuntimeException e) {
+      return false;
     }
-    proxy.handle(ctx.request());
   }
 
   private static SecurityIdentity identity(RoutingContext ctx) {
@@ -109,117 +200,48 @@ public class Gateway {
     return null;
   }
 
+  private static void unauthorized(RoutingContext ctx) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    Problems.send(ctx, Problems.unauthorized());
+  }
+
   private void failure(RoutingContext ctx) {
     Throwable f = ctx.failure();
+    Headers.requestId(ctx.request());
     if (f instanceof AuthenticationFailedException || f instanceof UnauthorizedException) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      Problems.send(ctx, Problems.unauthorized());
+      unauthorized(ctx);
     } else if (ctx.statusCode() == 413) {
-      Problems.send(
-          ctx,
-          Problems.problem(
-              "payload-too-large", "Payload too large", 413, "The request body is too large"));
+      Problems.send(ctx, Problems.payloadTooLarge());
+    } else if (ctx.statusCode() == 404) {
+      Problems.send(ctx, Problems.notFound());
+    } else if (ctx.statusCode() == 405) {
+      Problems.send(ctx, Problems.methodNotAllowed());
     } else if (f == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       Problems.send(
           ctx, Problems.problem("bad-request", "Bad request", ctx.statusCode(), "Bad request"));
     } else {
       String traceId = UUID.randomUUID().toString();
       LOG.errorf(f, "Gateway failure, trace id %s", traceId);
-      Problems.send(
-          ctx,
-          Problems.problem(
-                  "internal",
-                  "Internal error",
-                  500,
-                  "Something went wrong on our side; quote the trace id when reporting it")
-              .put("traceId", traceId));
+      Problems.send(ctx, Problems.internal(traceId));
     }
   }
 
   /** The base URL the caller used, e.g. {@code https://api.example.it}. */
-  static String publicBase(io.vertx.core.http.HttpServerRequest request) {
+  static String publicBase(HttpServerRequest request) {
     String host = request.getHeader("Host");
     return request.scheme() + "://" + (host == null ? "localhost" : host);
   }
 
   /** Maps a service's {@code Location} (its own host, no {@code /api}) to the public one. */
   static String publicLocation(String location, String publicBase) {
-    java.net.URI uri;
+    URI uri;
     try {
-      uri = java.net.URI.create(location);
+      uri = URI.create(location);
     } catch (IllegalArgumentException e) {
       return location;
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     return publicBase + "/api" + path + query;
-  }
-
-  /** Rewrites the path to the service's, cleans headers, turns upstream failures into problems. */
-  private static final class Forwarding implements ProxyInterceptor {
-    private final GatewayConfig.Route route;
-    private final Set<String> dropped;
-
-    Forwarding(GatewayConfig.Route route, Set<String> dropped) {
-      this.route = route;
-      this.dropped = dropped;
-    }
-
-    @Override
-    public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
-      var request = ctx.request();
-      String uri = request.getURI();
-      if (uri.startsWith("/api/")) {
-        request.setURI(uri.substring("/api".length()));
-      }
-      for (String name : Set.copyOf(request.headers().names())) {
-        if (dropped.contains(name.toLowerCase(Locale.ROOT))) {
-          request.headers().remove(name);
-        }
-      }
-      String requestId = request.proxiedRequest().getHeader(REQUEST_ID);
-      String publicBase = publicBase(request.proxiedRequest());
-      return ctx.sendRequest()
-          .map(
-              response -> {
-                response.headers().set(REQUEST_ID, requestId);
-                String location = response.headers().get("Location");
-                if (location != null) {
-                  response.headers().set("Location", publicLocation(location, publicBase));
-                }
-                return response;
-              })
-          .recover(
-              err -> {
-                boolean timedOut =
-                    err instanceof TimeoutException
-                        || String.valueOf(err.getMessage())
-                            .toLowerCase(Locale.ROOT)
-                            .contains("timeout");
-                JsonObject problem =
-                    timedOut
-                        ? Problems.problem(
-                            "upstream-timeout",
-                            "Upstream timeout",
-                            504,
-                            "The service behind " + route.prefix() + " did not answer in time")
-                        : Problems.problem(
-                            "upstream-unavailable",
-                            "Service unavailable",
-                            503,
-                            "The service behind " + route.prefix() + " is unavailable");
-                problem.put("requestId", requestId);
-                ProxyResponse response = ctx.request().response();
-                response
-                    .setStatusCode(problem.getInteger("status"))
-                    .putHeader("Content-Type", Problems.MEDIA_TYPE)
-                    .putHeader(REQUEST_ID, requestId)
-                    .setBody(Body.body(Buffer.buffer(problem.encode())));
-                if (!timedOut) {
-                  response.putHeader("Retry-After", "5");
-                }
-                return Future.succeededFuture(response);
-              });
-    }
   }
 }

@@ -6,25 +6,55 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Routes and limits of the gateway, from configuration. */
+/** Routes, access rules and limits of the gateway, from configuration. */
 @ConfigMapping(prefix = "percorsi.gateway")
 public interface GatewayConfig {
 
   /** Public routes by name. */
   Map<String, Route> routes();
 
+  /**
+   * Whether the gateway itself checks tokens and role rules. Only a benchmark turns this off, to
+   * measure what the checks cost; the services behind verify every token regardless.
+   */
+  @WithDefault("true")
+  boolean tokenChecks();
+
+  /** Token algorithms accepted; anything else (none, HS*, PS*) is a 401. */
+  @WithDefault("RS256,ES256")
+  Set<String> tokenAlgorithms();
+
+  /** Largest request body; larger ones get a 413 (with or without Content-Length). */
+  @WithDefault("1M")
+  io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
   /** Longest wait for an upstream answer before a 504. */
   @WithDefault("10s")
   Duration upstreamTimeout();
 
-  /** Incoming headers that could impersonate an identity; dropped before forwarding. */
+  /** Incoming headers that could impersonate an identity or a hop; dropped before forwarding. */
   @WithDefault(
       "x-forwarded-user,x-remote-user,x-user,x-user-id,x-org-id,x-roles,x-auth-request-user,"
-          + "x-auth-request-email,x-percorsi-caller,x-percorsi-org")
+          + "x-auth-request-email,x-auth-request-groups,x-authenticated-userid,x-consumer-id,"
+          + "x-consumer-username,x-client-id,x-client-cert,x-ssl-client-cert,x-real-ip,"
+          + "x-original-url,x-rewrite-url,x-original-uri,x-http-method-override,"
+          + "x-http-method,x-method-override,forwarded,proxy-authorization")
   List<String> droppedHeaders();
 
-  /** One public path prefix and the service that owns it. */
+  /** Incoming header prefixes dropped before forwarding (the gateway sets its own). */
+  @WithDefault("x-forwarded-,x-percorsi-,x-envoy-,x-amzn-")
+  List<String> droppedHeaderPrefixes();
+
+  RateLimit rateLimit();
+
+  Breaker circuitBreaker();
+
+  OpenApi openapi();
+
+  /** One public path prefix, the service that owns it and who may call it. */
   interface Route {
     /** Public prefix, e.g. {@code /api/participants}; {@code /api} is stripped upstream. */
     String prefix();
@@ -32,10 +62,64 @@ public interface GatewayConfig {
     /** Base URL of the owning service. */
     URI upstream();
 
-    /** Roles allowed to GET/HEAD. */
+    /** Roles allowed to GET/HEAD unless a rule says otherwise. */
     List<String> readRoles();
 
-    /** Roles allowed to POST/PUT/PATCH/DELETE. */
-    List<String> writeRoles();
+    /** Roles allowed to POST/PUT/PATCH/DELETE unless a rule says otherwise; empty: read-only. */
+    Optional<List<String>> writeRoles();
+
+    /** Finer rules, first match wins, before the read/write defaults. */
+    List<Rule> rules();
+  }
+
+  /**
+   * A rule for some methods on a path below the route's prefix. {@code path} is relative to the
+   * prefix, segments separated by {@code /}; {@code *} matches one segment, {@code **} the rest.
+   */
+  interface Rule {
+    Set<String> methods();
+
+    String path();
+
+    List<String> roles();
+  }
+
+  /** A token bucket per client ({@code azp}), per gateway replica. */
+  interface RateLimit {
+    /** Requests a client may send at once. */
+    @WithDefault("200")
+    int burst();
+
+    /** Tokens added to a client's bucket each second. */
+    @WithDefault("100")
+    int perSecond();
+
+    /** Buckets kept at most; the least recently used beyond this are forgotten. */
+    @WithDefault("10000")
+    int maxClients();
+  }
+
+  /** A circuit breaker per upstream. */
+  interface Breaker {
+    /** Consecutive failures (no connection, timeout, 502/503/504) that open it. */
+    @WithDefault("5")
+    int failureThreshold();
+
+    /** How long it stays open before letting one trial request through. */
+    @WithDefault("10s")
+    Duration openFor();
+  }
+
+  /** The merged OpenAPI document. */
+  interface OpenApi {
+    /** How often the services' documents are fetched again. */
+    @WithDefault("60s")
+    Duration refresh();
+
+    @WithDefault("Percorsi API")
+    String title();
+
+    @WithDefault("0.1.0")
+    String version();
   }
 }

@@ -1,0 +1,207 @@
+package it.percorsi.gateway;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The OpenAPI document partners see at {@code /openapi}: each service's own document ({@code
+ * /q/openapi}, which stays unreachable from outside) fetched and refreshed periodically, only its
+ * public paths kept, each under the gateway's {@code /api} prefix. A service that is down keeps the
+ * last copy the gateway had of its document.
+ */
+@ApplicationScoped
+public class MergedOpenApi {
+
+  private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
+  private static final List<String> COMPONENT_KINDS =
+      List.of(
+          "schemas",
+          "responses",
+          "parameters",
+          "examples",
+          "requestBodies",
+          "headers",
+          "securitySchemes",
+          "links",
+          "callbacks");
+
+  private static final long MISS_REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+
+  private final GatewayConfig config;
+  private final String issuer;
+  private final Map<URI, JsonObject> documents = new ConcurrentHashMap<>();
+  private volatile Buffer merged;
+  private volatile long lastMissRefresh;
+  private HttpClient client;
+
+  public MergedOpenApi(
+      GatewayConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer) {
+    this.config = config;
+    this.issuer = issuer;
+  }
+
+  void start(@Observes StartupEvent ev, Vertx vertx) {
+    client = vertx.createHttpClient();
+    refresh();
+    vertx.setPeriodic(config.openapi().refresh().toMillis(), id -> refresh());
+  }
+
+  /**
+   * Answers {@code GET /openapi}. While a service's document is missing (it started after the
+   * gateway), it is asked again, at most every few seconds however many callers ask.
+   */
+  void serve(RoutingContext ctx) {
+    long now = System.nanoTime();
+    boolean missing = merged == null || documents.size() < upstreams().size();
+    Future<Void> ready = Future.succeededFuture();
+    if (missing && now - lastMissRefresh > MISS_REFRESH_NANOS) {
+      lastMissRefresh = now;
+      ready = refresh();
+    }
+    ready.onComplete(
+        ar ->
+            ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "public, max-age=60")
+                .end(merged == null ? Buffer.buffer(merge().encode()) : merged));
+  }
+
+  /** Fetches every service's document again; failures keep the previous copy. */
+  Future<Void> refresh() {
+    List<Future<?>> fetches = new ArrayList<>();
+    for (URI upstream : upstreams().keySet()) {
+      fetches.add(
+          fetch(upstream)
+              .onSuccess(doc -> documents.put(upstream, doc))
+              .onFailure(
+                  e ->
+                      LOG.debugf("OpenAPI of %s not available yet: %s", upstream, e.getMessage())));
+    }
+    return Future.join(fetches)
+        .transform(
+            ar -> {
+              merged = Buffer.buffer(merge().encodePrettily());
+              return Future.succeededFuture();
+            });
+  }
+
+  private Future<JsonObject> fetch(URI upstream) {
+    return client
+        .request(
+            new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.getHost())
+                .setPort(Gateway.port(upstream))
+                .setURI("/q/openapi?format=json")
+                .setIdleTimeout(5_000)
+                .putHeader("Accept", "application/json"))
+        .compose(req -> req.send())
+        .compose(
+            (HttpClientResponse res) ->
+                res.statusCode() == 200
+                    ? res.body()
+                    : Future.failedFuture("status " + res.statusCode()))
+        .map(Buffer::toJsonObject);
+  }
+
+  /** Public prefixes by owning service. */
+  private Map<URI, List<String>> upstreams() {
+    Map<URI, List<String>> byUpstream = new LinkedHashMap<>();
+    config.routes().values().stream()
+        .sorted((a, b) -> a.prefix().compareTo(b.prefix()))
+        .forEach(
+            r -> byUpstream.computeIfAbsent(r.upstream(), u -> new ArrayList<>()).add(r.prefix()));
+    return byUpstream;
+  }
+
+  JsonObject merge() {
+    return merge(documents, upstreams());
+  }
+
+  /**
+   * Merges service documents: paths under one of the service's public prefixes (after {@code
+   * /api}), their components (the first definition of a name wins), tags, and one bearer scheme.
+   */
+  JsonObject merge(Map<URI, JsonObject> documents, Map<URI, List<String>> owners) {
+    JsonObject paths = new JsonObject();
+    JsonObject components = new JsonObject();
+    JsonArray tags = new JsonArray();
+    String openapi = "3.1.0";
+    for (Map.Entry<URI, List<String>> owner : owners.entrySet()) {
+      JsonObject doc = documents.get(owner.getKey());
+      if (doc == null) {
+        continue;
+      }
+      openapi = doc.getString("openapi", openapi);
+      JsonObject servicePaths = doc.getJsonObject("paths", new JsonObject());
+      for (String path : servicePaths.fieldNames()) {
+        String pub = "/api" + path;
+        if (owner.getValue().stream().anyMatch(p -> pub.equals(p) || pub.startsWith(p + "/"))) {
+          paths.put(pub, servicePaths.getValue(path));
+        }
+      }
+      JsonObject serviceComponents = doc.getJsonObject("components", new JsonObject());
+      for (String kind : COMPONENT_KINDS) {
+        JsonObject from = serviceComponents.getJsonObject(kind);
+        if (from == null) {
+          continue;
+        }
+        JsonObject to = components.getJsonObject(kind, new JsonObject());
+        from.forEach(
+            c -> {
+              if (!to.containsKey(c.getKey())) {
+                to.put(c.getKey(), c.getValue());
+              }
+            });
+        components.put(kind, to);
+      }
+      for (Object tag : doc.getJsonArray("tags", new JsonArray())) {
+        if (!tags.contains(tag)) {
+          tags.add(tag);
+        }
+      }
+    }
+    JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
+    schemes.put(
+        "bearer",
+        new JsonObject()
+            .put("type", "http")
+            .put("scheme", "bearer")
+            .put("bearerFormat", "JWT")
+            .put("description", "An access token of the percorsi realm (" + issuer + ")"));
+    components.put("securitySchemes", schemes);
+    return new JsonObject()
+        .put("openapi", openapi)
+        .put(
+            "info",
+            new JsonObject()
+                .put("title", config.openapi().title())
+                .put("version", config.openapi().version())
+                .put(
+                    "description",
+                    "Every public operation of the Percorsi services, through the gateway."))
+        .put("tags", tags)
+        .put("paths", paths)
+        .put("components", components)
+        .put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())));
+  }
+}
