@@ -3,6 +3,8 @@ package it.percorsi.dote.dote;
 import it.percorsi.dote.ledger.Ledger;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Idempotency;
+import it.percorsi.platform.idempotency.StoredResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -41,13 +43,19 @@ public class DoteResource {
   private final DoteRepository dotes;
   private final Ledger ledger;
   private final CurrentCaller caller;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   public DoteResource(
-      DoteService service, DoteRepository dotes, Ledger ledger, CurrentCaller caller) {
+      DoteService service,
+      DoteRepository dotes,
+      Ledger ledger,
+      CurrentCaller caller,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.service = service;
     this.dotes = dotes;
     this.ledger = ledger;
     this.caller = caller;
+    this.json = json;
   }
 
   /** Extension request. */
@@ -58,16 +66,29 @@ public class DoteResource {
 
   @POST
   @RolesAllowed(Role.PROMOTER)
-  public RestResponse<DoteView> apply(
+  public jakarta.ws.rs.core.Response apply(
       @Valid @NotNull ApplyForDote request,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
-    Dote d = service.apply(request, caller.get(), authorization);
-    return RestResponse.ResponseBuilder.<DoteView>created(
-            uri.getAbsolutePathBuilder().path(d.id.toString()).build())
-        .entity(DoteView.of(d, List.of(), List.of()))
-        .tag(new EntityTag(String.valueOf(d.version)))
-        .build();
+    DoteService.Applied applied =
+        service.apply(
+            request,
+            caller.get(),
+            authorization,
+            idempotencyKey,
+            d -> {
+              try {
+                return StoredResponse.created(
+                    json.writeValueAsString(DoteView.of(d, List.of(), List.of())),
+                    uri.getAbsolutePathBuilder().path(d.id.toString()).build(),
+                    "\"" + d.version + "\"",
+                    d.id.toString());
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    return applied.answer().toResponse();
   }
 
   @GET

@@ -10,6 +10,8 @@ import it.percorsi.dote.programme.Programme;
 import it.percorsi.dote.programme.ProgrammeRepository;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Idempotency;
+import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.outbox.Outbox;
 import it.percorsi.platform.problem.Problem;
 import it.percorsi.platform.problem.ProblemException;
@@ -39,6 +41,7 @@ public class DoteService {
   private final Eligibility eligibility;
   private final Ledger ledger;
   private final Outbox outbox;
+  private final Idempotency idempotency;
   private final EntityManager em;
   private final Clock clock;
 
@@ -48,6 +51,7 @@ public class DoteService {
       Eligibility eligibility,
       Ledger ledger,
       Outbox outbox,
+      Idempotency idempotency,
       EntityManager em,
       Clock clock) {
     this.dotes = dotes;
@@ -55,6 +59,7 @@ public class DoteService {
     this.eligibility = eligibility;
     this.ledger = ledger;
     this.outbox = outbox;
+    this.idempotency = idempotency;
     this.em = em;
     this.clock = clock;
   }
@@ -66,6 +71,24 @@ public class DoteService {
    * Emits {@code dote.assigned}, and {@code quota.exhausted} when the last place goes.
    */
   public Dote apply(ApplyForDote request, Caller caller, String authorization) {
+    return apply(request, caller, authorization, null, d -> null).dote();
+  }
+
+  /** A dote just assigned and the answer given for it (first or replayed). */
+  public record Applied(Dote dote, StoredResponse answer) {}
+
+  /**
+   * As {@link #apply(ApplyForDote, Caller, String)}, under an {@code Idempotency-Key}: the
+   * reservation and the key's stored answer commit together, so a retry with the same key gets the
+   * first answer and reserves nothing more. The checks before the reservation (programme window,
+   * eligibility) run again on a retry.
+   */
+  public Applied apply(
+      ApplyForDote request,
+      Caller caller,
+      String authorization,
+      String idempotencyKey,
+      java.util.function.Function<Dote, StoredResponse> render) {
     LocalDate today = LocalDate.now(clock);
     Programme programme =
         QuarkusTransaction.requiringNew().call(() -> programmes.findById(request.programme()));
@@ -113,9 +136,18 @@ public class DoteService {
                       + programme.code)
               .with("failedCriteria", failed));
     }
+    Dote[] reserved = new Dote[1];
     try {
-      return QuarkusTransaction.requiringNew()
-          .call(() -> reserve(programme, participant, request, caller, today));
+      StoredResponse stored =
+          idempotency.once(
+              caller,
+              idempotencyKey,
+              idempotency.fingerprint("POST", "/dotes", request),
+              () -> {
+                reserved[0] = reserve(programme, participant, request, caller, today);
+                return render.apply(reserved[0]);
+              });
+      return new Applied(reserved[0], stored);
     } catch (PersistenceException e) {
       if (isUniqueViolation(e)) {
         throw alreadyHasDote(request.participantId());

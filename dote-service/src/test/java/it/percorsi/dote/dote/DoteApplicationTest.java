@@ -72,6 +72,77 @@ class DoteApplicationTest {
   }
 
   @Test
+  void retryWithTheSameIdempotencyKeyReturnsTheFirstDoteAndReservesOnce() {
+    String programme = programme(5, null);
+    UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
+    String key = UUID.randomUUID().toString();
+
+    String first =
+        given()
+            .auth()
+            .oauth2(Tokens.of("promoter-a"))
+            .contentType("application/json")
+            .header("Idempotency-Key", key)
+            .body(DoteFixtures.application(programme, participant))
+            .when()
+            .post("/dotes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .header("Idempotency-Key", key)
+        .body(DoteFixtures.application(programme, participant))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("id", equalTo(first));
+    given()
+        .auth()
+        .oauth2(Tokens.of("agency-admin"))
+        .when()
+        .get("/programmes/" + programme + "/quotas")
+        .then()
+        .body("[0].assigned", equalTo(1));
+  }
+
+  @Test
+  void sameIdempotencyKeyWithAnotherBodyIsRefused() {
+    String programme = programme(5, null);
+    String key = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .header("Idempotency-Key", key)
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(201);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .header("Idempotency-Key", key)
+        .body(
+            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://percorsi.it/problems/idempotency-key-reused"));
+  }
+
+  @Test
   void ineligibleParticipantIsRefusedWithTheFailedCriteria() {
     String programme = programme(5, null);
     UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
