@@ -1,5 +1,6 @@
 package it.percorsi.participant.reference;
 
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,9 @@ public final class TaxCodes {
   private static final int[] ODD = {
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
   };
+
+  private static final String MONTHS = "ABCDEHLMPRST";
+  private static final String OMOCODIA = "LMNPQRSTUV";
 
   private TaxCodes() {}
 
@@ -41,7 +45,44 @@ public final class TaxCodes {
     return personalCheckChar(code) == code.charAt(15) ? null : "has a wrong check character";
   }
 
-  static char personalCheckChar(String code) {
+  /**
+   * Why a valid 16-character {@code code} disagrees with the birth date and sex it encodes
+   * (characters 7 to 11: year, month letter, day plus 40 for women), or null when it agrees. The
+   * 11-digit provisional form encodes neither, so it always agrees.
+   */
+  public static String birthMismatch(String code, LocalDate birthDate, String sex) {
+    if (code == null || code.length() != 16 || birthDate == null) {
+      return null;
+    }
+    int year = digits(code, 6, 8);
+    int month = MONTHS.indexOf(code.charAt(8)) + 1;
+    int day = digits(code, 9, 11);
+    boolean female = day > 40;
+    int dayOfMonth = female ? day - 40 : day;
+    if (year != birthDate.getYear() % 100
+        || month != birthDate.getMonthValue()
+        || dayOfMonth != birthDate.getDayOfMonth()) {
+      return "does not match the birth date";
+    }
+    if (("F".equals(sex) && !female) || ("M".equals(sex) && female)) {
+      return "does not match the sex";
+    }
+    return null;
+  }
+
+  /** Reads digits, undoing omocodia (letters L M N P Q R S T U V standing for 0 to 9). */
+  private static int digits(String code, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = code.charAt(i);
+      int d = Character.isDigit(c) ? c - '0' : OMOCODIA.indexOf(c);
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  /** The check character (16th) of a personal tax code, from its first 15 characters. */
+  public static char personalCheckChar(String code) {
     int sum = 0;
     for (int i = 0; i < 15; i++) {
       char c = code.charAt(i);
@@ -52,7 +93,8 @@ public final class TaxCodes {
     return (char) ('A' + sum % 26);
   }
 
-  static int numericCheckDigit(String code) {
+  /** The check digit (11th) of a provisional numeric tax code, from its first 10 digits. */
+  public static int numericCheckDigit(String code) {
     int sum = 0;
     for (int i = 0; i < 10; i++) {
       int d = code.charAt(i) - '0';

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * ISTAT provinces and their regions, loaded from versioned reference data ({@code
- * reference/istat-provinces.csv}), so a new ISTAT list replaces a file, not code.
+ * ISTAT regions, provinces and municipalities, loaded from versioned reference data ({@code
+ * reference/istat-provinces.csv}, {@code reference/istat-municipalities.csv}), so a new ISTAT list
+ * replaces a file, not code.
  */
 @ApplicationScoped
 public class Territories {
@@ -22,10 +24,23 @@ public class Territories {
   public record Province(
       String code, String plate, String name, String regionCode, String regionName) {}
 
+  /** One municipality: 6-digit ISTAT code, the province it belongs to, its name. */
+  public record Municipality(String code, String provinceCode, String name) {}
+
   private final Map<String, Province> provinces = new HashMap<>();
+  private final Map<String, Municipality> municipalities = new HashMap<>();
 
   public Territories() {
-    try (InputStream in = Territories.class.getResourceAsStream("/reference/istat-provinces.csv");
+    read(
+        "/reference/istat-provinces.csv",
+        f -> provinces.put(f[0], new Province(f[0], f[1], f[2], f[3], f[4])));
+    read(
+        "/reference/istat-municipalities.csv",
+        f -> municipalities.put(f[0], new Municipality(f[0], f[1], f[2])));
+  }
+
+  private static void read(String resource, Consumer<String[]> row) {
+    try (InputStream in = Territories.class.getResourceAsStream(resource);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       boolean header = true;
@@ -37,8 +52,7 @@ public class Territories {
           header = false;
           continue;
         }
-        String[] f = line.split(";");
-        provinces.put(f[0], new Province(f[0], f[1], f[2], f[3], f[4]));
+        row.accept(line.split(";"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -47,6 +61,10 @@ public class Territories {
 
   public Optional<Province> province(String code) {
     return Optional.ofNullable(provinces.get(code));
+  }
+
+  public Optional<Municipality> municipality(String code) {
+    return Optional.ofNullable(municipalities.get(code));
   }
 
   public boolean regionExists(String regionCode) {
