@@ -1,12 +1,14 @@
 package it.percorsi.participant.events;
 
-import it.percorsi.platform.events.DomainEvent;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * {@code it.percorsi.participant.registered.v1}: a participant entered the registry. Carries the
  * non-identifying facts other services keep; never names, tax code or birth date.
+ *
+ * @param employmentStatus NEVER_EMPLOYED, UNEMPLOYED or EMPLOYED; absent when not recorded
+ * @param consentGiven whether consent to processing for the programme is in force
  */
 public record ParticipantRegistered(
     UUID participantId,
@@ -15,24 +17,16 @@ public record ParticipantRegistered(
     String nationality,
     boolean enteredAsUnaccompaniedMinor,
     String ownerOrgId,
-    LocalDate registeredOn)
-    implements DomainEvent {
+    LocalDate registeredOn,
+    String employmentStatus,
+    boolean consentGiven)
+    implements ParticipantEvent {
 
   public static final String TYPE = "it.percorsi.participant.registered.v1";
-  public static final String TOPIC = "percorsi.participants.v1";
+  public static final String TOPIC = ParticipantEvent.TOPIC;
 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String aggregateId() {
-    return participantId.toString();
-  }
-
-  @Override
-  public String aggregateType() {
-    return "participant";
   }
 }

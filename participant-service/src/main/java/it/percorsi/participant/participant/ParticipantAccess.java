@@ -3,12 +3,16 @@ package it.percorsi.participant.participant;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.Role;
 
-/** Who may see a participant: the owning organisation, the CPI of its province, agency, auditor. */
-final class ParticipantAccess {
+/**
+ * Who may see a participant: the owning promoter organisation, the CPI of its province of
+ * residence, the agency and auditors. Which of them may change it is a matter of roles (auditors
+ * read only; erasure and transfer are the agency's).
+ */
+public final class ParticipantAccess {
 
   private ParticipantAccess() {}
 
-  static boolean canRead(Caller caller, Participant p) {
+  public static boolean canRead(Caller caller, Participant p) {
     if (caller.readsEverything()) {
       return true;
     }

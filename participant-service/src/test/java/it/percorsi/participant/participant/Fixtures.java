@@ -1,13 +1,21 @@
 package it.percorsi.participant.participant;
 
+import it.percorsi.participant.reference.TaxCodes;
+import it.percorsi.platform.ClockProducer;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Small builders for test participants. */
+/** Small builders for test participants, as JSON-ready maps and as request records. */
 public final class Fixtures {
 
   private Fixtures() {}
+
+  public static LocalDate today() {
+    return LocalDate.now(ClockProducer.ROME);
+  }
 
   /** A valid 11-digit provisional tax code, different each call. */
   public static String provisionalTaxCode() {
@@ -15,46 +23,131 @@ public final class Fixtures {
     for (int i = 0; i < 10; i++) {
       sb.append(ThreadLocalRandom.current().nextInt(10));
     }
-    int sum = 0;
-    for (int i = 0; i < 10; i++) {
-      int d = sb.charAt(i) - '0';
-      if (i % 2 == 1) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-    }
-    return sb.append((10 - sum % 10) % 10).toString();
+    return sb.append(TaxCodes.numericCheckDigit(sb.toString())).toString();
   }
 
-  public static RegisterParticipant request(String province) {
-    return new RegisterParticipant(
-        provisionalTaxCode(),
+  /** A valid 16-character tax code for someone born abroad on {@code birth}, of {@code sex}. */
+  public static String definitiveTaxCode(LocalDate birth, String sex) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      sb.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+    }
+    sb.append(String.format("%02d", birth.getYear() % 100));
+    sb.append("ABCDEHLMPRST".charAt(birth.getMonthValue() - 1));
+    sb.append(String.format("%02d", birth.getDayOfMonth() + ("F".equals(sex) ? 40 : 0)));
+    sb.append('Z').append(String.format("%03d", ThreadLocalRandom.current().nextInt(300, 400)));
+    return sb.append(TaxCodes.personalCheckChar(sb.toString())).toString();
+  }
+
+  /** The smallest valid registration: an adult resident of {@code province}. */
+  public static Map<String, Object> body(String province) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("taxCode", provisionalTaxCode());
+    m.put("givenName", "Amadou");
+    m.put("familyName", "Diallo");
+    m.put("birthDate", "2005-03-14");
+    m.put("sex", "M");
+    m.put("nationality", "GIN");
+    m.put("arrivalDate", "2021-06-02");
+    m.put("enteredAsUnaccompaniedMinor", true);
+    m.put("residenceProvince", province);
+    return m;
+  }
+
+  /** A 16-year-old who arrived a year ago, with the guardian a minor needs. */
+  public static Map<String, Object> minor(String province) {
+    return minorBornOn(today().minusYears(16), province);
+  }
+
+  /** A minor born on {@code birth}, arrived at 15 or less, with a guardian and consent. */
+  public static Map<String, Object> minorBornOn(LocalDate birth, String province) {
+    LocalDate arrival = birth.plusYears(15);
+    Map<String, Object> m = body(province);
+    m.put("birthDate", birth.toString());
+    m.put("arrivalDate", arrival.toString());
+    m.put("guardian", guardian(arrival.plusDays(20)));
+    m.put("consent", Map.of("givenBy", "GUARDIAN", "date", arrival.plusDays(30).toString()));
+    return m;
+  }
+
+  public static Map<String, Object> guardian(LocalDate appointed) {
+    return Map.of(
+        "name",
+        "Maria Bianchi",
+        "appointingCourt",
+        "Tribunale per i minorenni di Messina",
+        "appointmentDate",
+        appointed.toString());
+  }
+
+  /** An adult with every field recorded, resident in Messina (province 083, region 19). */
+  public static Map<String, Object> complete() {
+    Map<String, Object> m = body("083");
+    m.put("birthCountry", "GIN");
+    m.put("firstReceptionDate", "2021-06-03");
+    m.put("receptionType", "SAI");
+    m.put(
+        "permit",
+        Map.of(
+            "kind",
+            "ASYLUM_REQUEST",
+            "number",
+            "I12345678",
+            "expiryDate",
+            today().plusYears(1).toString()));
+    m.put("residenceRegion", "19");
+    m.put("residenceMunicipality", "083048");
+    m.put("referenceCpi", "CPI-MESSINA");
+    m.put("yearsOfSchooling", 8);
+    m.put("italianLevel", "A2");
+    m.put("languages", List.of("fr", "bm"));
+    m.put("employmentStatus", "UNEMPLOYED");
+    m.put("unemploymentDeclarationDate", "2024-01-15");
+    m.put("serviceAgreementDate", "2024-01-20");
+    m.put("consent", Map.of("givenBy", "PARTICIPANT", "date", "2024-01-20"));
+    return m;
+  }
+
+  /** A 16-year-old with every field recorded, a definitive tax code, guardian and consent. */
+  public static Map<String, Object> completeMinor() {
+    LocalDate birth = today().minusYears(16);
+    LocalDate arrival = birth.plusYears(15);
+    Map<String, Object> m = complete();
+    m.putAll(minorBornOn(birth, "083"));
+    m.put("taxCode", definitiveTaxCode(birth, "M"));
+    m.put("firstReceptionDate", arrival.plusDays(1).toString());
+    m.put("unemploymentDeclarationDate", arrival.plusDays(2).toString());
+    m.put("serviceAgreementDate", arrival.plusDays(3).toString());
+    return m;
+  }
+
+  /** {@link #body} as the request record, for tests that call the service directly. */
+  public static ParticipantData request(String province) {
+    Map<String, Object> b = body(province);
+    return new ParticipantData(
+        (String) b.get("taxCode"),
         "Amadou",
         "Diallo",
-        LocalDate.of(2005, 3, 14),
         "M",
+        LocalDate.parse((String) b.get("birthDate")),
+        null,
         "GIN",
-        LocalDate.of(2021, 6, 2),
+        LocalDate.parse((String) b.get("arrivalDate")),
         true,
-        province);
-  }
-
-  /** The same request as a JSON-ready map, to send fields the record does not allow. */
-  public static Map<String, Object> body(String province) {
-    RegisterParticipant r = request(province);
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("taxCode", r.taxCode());
-    m.put("givenName", r.givenName());
-    m.put("familyName", r.familyName());
-    m.put("birthDate", r.birthDate().toString());
-    m.put("sex", r.sex());
-    m.put("nationality", r.nationality());
-    m.put("arrivalDate", r.arrivalDate().toString());
-    m.put("enteredAsUnaccompaniedMinor", r.enteredAsUnaccompaniedMinor());
-    m.put("residenceProvince", r.residenceProvince());
-    return m;
+        null,
+        null,
+        null,
+        null,
+        null,
+        province,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -9,26 +9,15 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.testkit.Events;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
 import it.percorsi.testkit.Tokens;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = "participant_test"))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = "percorsi.participants.v1"))
-@WithTestResource(KeycloakResource.class)
+@RealInfrastructure
 class ParticipantResourceTest {
 
   private static final String PROBLEM = "application/problem+json";
@@ -37,20 +26,13 @@ class ParticipantResourceTest {
   void registerReturns201WithLocationAndTheRecord() {
     Map<String, Object> body = Fixtures.body("083");
     String location =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(body)
-            .when()
-            .post("/participants")
-            .then()
+        Api.registering("promoter-a", body)
             .statusCode(201)
             .contentType("application/json")
             .header("Location", notNullValue())
             .header("ETag", notNullValue())
             .body("taxCode", equalTo(body.get("taxCode")))
-            .body("regionCode", equalTo("19"))
+            .body("residenceRegion", equalTo("19"))
             .body("ownerOrgId", equalTo("ORG-PROMOTER-A"))
             .extract()
             .header("Location");
@@ -67,18 +49,7 @@ class ParticipantResourceTest {
   @Test
   void registrationPublishesRegisteredEventWithoutPersonalData() throws Exception {
     Map<String, Object> body = Fixtures.body("082");
-    String id =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(body)
-            .when()
-            .post("/participants")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = Api.registering("promoter-a", body).statusCode(201).extract().path("id");
 
     Events.Read event =
         Events.await("percorsi.participants.v1", r -> id.equals(r.key()), Duration.ofSeconds(20));
@@ -105,17 +76,7 @@ class ParticipantResourceTest {
   @Test
   void anotherOrganisationsParticipantIsNotFound() {
     String id =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(Fixtures.body("083"))
-            .when()
-            .post("/participants")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Api.registering("promoter-a", Fixtures.body("083")).statusCode(201).extract().path("id");
 
     given()
         .auth()
@@ -131,29 +92,9 @@ class ParticipantResourceTest {
   @Test
   void cpiOperatorSeesResidentsOfItsProvinceOnly() {
     String messina =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(Fixtures.body("083"))
-            .when()
-            .post("/participants")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Api.registering("promoter-a", Fixtures.body("083")).statusCode(201).extract().path("id");
     String palermo =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(Fixtures.body("082"))
-            .when()
-            .post("/participants")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Api.registering("promoter-a", Fixtures.body("082")).statusCode(201).extract().path("id");
 
     given()
         .auth()
@@ -199,14 +140,7 @@ class ParticipantResourceTest {
 
   @Test
   void hostHasNoAccessToParticipants() {
-    given()
-        .auth()
-        .oauth2(Tokens.of("host-acme"))
-        .contentType("application/json")
-        .body(Fixtures.body("083"))
-        .when()
-        .post("/participants")
-        .then()
+    Api.registering("host-acme", Fixtures.body("083"))
         .statusCode(403)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/forbidden"));
@@ -217,14 +151,7 @@ class ParticipantResourceTest {
     Map<String, Object> body = Fixtures.body("083");
     body.put("taxCode", "RSSMRA85T10A562X");
     body.put("residenceProvince", "999");
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(body)
-        .when()
-        .post("/participants")
-        .then()
+    Api.registering("promoter-a", body)
         .statusCode(400)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/validation"))
@@ -236,14 +163,7 @@ class ParticipantResourceTest {
   void missingRequiredFieldIsAValidationProblem() {
     Map<String, Object> body = Fixtures.body("083");
     body.remove("birthDate");
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(body)
-        .when()
-        .post("/participants")
-        .then()
+    Api.registering("promoter-a", body)
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors.field", hasItem("birthDate"));
@@ -253,14 +173,7 @@ class ParticipantResourceTest {
   void ownershipFieldInBodyIsRejected() {
     Map<String, Object> body = Fixtures.body("083");
     body.put("ownerOrgId", "ORG-PROMOTER-B");
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(body)
-        .when()
-        .post("/participants")
-        .then()
+    Api.registering("promoter-a", body)
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors.field", hasItem("ownerOrgId"));
@@ -268,14 +181,7 @@ class ParticipantResourceTest {
 
   @Test
   void malformedJsonIsAProblemWithoutStackTrace() {
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body("{\"taxCode\":")
-        .when()
-        .post("/participants")
-        .then()
+    Api.registering("promoter-a", "{\"taxCode\":")
         .statusCode(400)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/malformed-request"));
@@ -284,38 +190,13 @@ class ParticipantResourceTest {
   @Test
   void sameTaxCodeTwiceIsAConflictNamingTheExistingIdToItsOwner() {
     Map<String, Object> body = Fixtures.body("083");
-    String id =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(body)
-            .when()
-            .post("/participants")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(body)
-        .when()
-        .post("/participants")
-        .then()
+    String id = Api.registering("promoter-a", body).statusCode(201).extract().path("id");
+    Api.registering("promoter-a", body)
         .statusCode(409)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/duplicate-participant"))
         .body("existingId", equalTo(id));
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-b"))
-        .contentType("application/json")
-        .body(body)
-        .when()
-        .post("/participants")
-        .then()
+    Api.registering("promoter-b", body)
         .statusCode(409)
         .body("existingId", org.hamcrest.Matchers.nullValue());
   }

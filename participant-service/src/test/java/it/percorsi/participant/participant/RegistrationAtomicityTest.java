@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.Role;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
@@ -20,13 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** A registration and its outbox row commit together, or not at all. */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = "participant_test"))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = "percorsi.participants.v1"))
-@WithTestResource(KeycloakResource.class)
+@RealInfrastructure
 class RegistrationAtomicityTest {
 
   private static final Caller PROMOTER =
@@ -49,7 +38,7 @@ class RegistrationAtomicityTest {
 
   @Test
   void failureAfterRegistrationRollsBackRowAndOutboxRow() {
-    RegisterParticipant request = Fixtures.request("083");
+    ParticipantData request = Fixtures.request("083");
     UUID[] id = new UUID[1];
 
     assertThatThrownBy(
