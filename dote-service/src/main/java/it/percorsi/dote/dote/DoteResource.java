@@ -5,6 +5,9 @@ import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.idempotency.Idempotency;
 import it.percorsi.platform.idempotency.StoredResponse;
+import it.percorsi.platform.paging.Page;
+import it.percorsi.platform.paging.PageRequest;
+import it.percorsi.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -44,18 +47,21 @@ public class DoteResource {
   private final Ledger ledger;
   private final CurrentCaller caller;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final Paging paging;
 
   public DoteResource(
       DoteService service,
       DoteRepository dotes,
       Ledger ledger,
       CurrentCaller caller,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      Paging paging) {
     this.service = service;
     this.dotes = dotes;
     this.ledger = ledger;
     this.caller = caller;
     this.json = json;
+    this.paging = paging;
   }
 
   /** Extension request. */
@@ -103,15 +109,21 @@ public class DoteResource {
         .build();
   }
 
+  /**
+   * Dotes the caller may see, oldest first, filtered; cursor paging with {@code Link: rel="next"}.
+   */
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Transactional
-  public List<DoteView> list(
+  public jakarta.ws.rs.core.Response list(
       @QueryParam("programme") String programme,
       @QueryParam("region") String region,
       @QueryParam("state") Dote.State state,
       @QueryParam("promoter") String promoter,
-      @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    PageRequest page = paging.request(limit, cursor, 2);
     var c = caller.get();
     StringBuilder q = new StringBuilder("1 = 1");
     java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -140,10 +152,30 @@ public class DoteResource {
         params.put("provinces", c.provinces().isEmpty() ? List.of("---") : c.provinces());
       }
     }
+    if (!page.first()) {
+      java.time.Instant at;
+      UUID after;
+      try {
+        at = java.time.Instant.parse(page.after().get(0));
+        after = UUID.fromString(page.after().get(1));
+      } catch (RuntimeException e) {
+        throw it.percorsi.platform.problem.ProblemException.invalid(
+            "cursor", "is not a cursor of this list");
+      }
+      q.append(" and (createdAt > :at or (createdAt = :at and id > :after))");
+      params.put("at", at);
+      params.put("after", after);
+    }
     q.append(" order by createdAt, id");
-    return dotes.find(q.toString(), params).page(0, limit == null ? 50 : limit).list().stream()
-        .map(d -> DoteView.of(d, List.of(), List.of()))
-        .toList();
+    List<Dote> fetched = dotes.find(q.toString(), params).page(0, page.fetchSize()).list();
+    return Paging.response(
+        Page.of(
+            fetched,
+            page,
+            d -> List.of(d.createdAt.toString(), d.id.toString()),
+            d -> DoteView.of(d, List.of(), List.of())),
+        uri.getRequestUri(),
+        page);
   }
 
   @POST

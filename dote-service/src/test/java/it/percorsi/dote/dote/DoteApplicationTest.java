@@ -363,6 +363,60 @@ class DoteApplicationTest {
   }
 
   @Test
+  void listShowsOnlyTheCallersDotesPageByPage() {
+    String programme = programme(5, null);
+    for (int i = 0; i < 3; i++) {
+      given()
+          .auth()
+          .oauth2(Tokens.of("promoter-a"))
+          .contentType("application/json")
+          .body(
+              DoteFixtures.application(
+                  programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
+          .when()
+          .post("/dotes")
+          .then()
+          .statusCode(201);
+    }
+
+    var first =
+        given()
+            .auth()
+            .oauth2(Tokens.of("promoter-a"))
+            .queryParam("programme", programme)
+            .queryParam("limit", 2)
+            .when()
+            .get("/dotes")
+            .then()
+            .statusCode(200)
+            .header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""))
+            .body("items", org.hamcrest.Matchers.hasSize(2))
+            .extract();
+    String next = first.path("next");
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .queryParam("programme", programme)
+        .queryParam("limit", 2)
+        .queryParam("cursor", next)
+        .when()
+        .get("/dotes")
+        .then()
+        .statusCode(200)
+        .body("items", org.hamcrest.Matchers.hasSize(1))
+        .body("next", org.hamcrest.Matchers.nullValue());
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-b"))
+        .queryParam("programme", programme)
+        .when()
+        .get("/dotes")
+        .then()
+        .statusCode(200)
+        .body("items", org.hamcrest.Matchers.hasSize(0));
+  }
+
+  @Test
   void onlyPromotersApply() {
     String programme = programme(5, null);
     given()
