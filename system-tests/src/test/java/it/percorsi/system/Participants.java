@@ -1,13 +1,31 @@
 package it.percorsi.system;
 
+import static io.restassured.RestAssured.given;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Registration bodies with fresh valid provisional tax codes. */
-final class Participants {
+public final class Participants {
 
   private Participants() {}
+
+  /** Registers a participant resident in {@code province} through the gateway; its id. */
+  static String register(String gateway, String token, String province) {
+    return given()
+        .baseUri(gateway)
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body(body(province))
+        .when()
+        .post("/api/participants")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
 
   static String provisionalTaxCode() {
     StringBuilder sb = new StringBuilder();
@@ -26,7 +44,7 @@ final class Participants {
     return sb.append((10 - sum % 10) % 10).toString();
   }
 
-  static Map<String, Object> body(String province) {
+  public static Map<String, Object> body(String province) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("taxCode", provisionalTaxCode());
     m.put("givenName", "Amadou");

@@ -52,17 +52,24 @@ public final class Stack {
     }
   }
 
+  /** The gateway's rate limit per client in system tests: above what tests send one by one. */
+  public static final int GATEWAY_BURST = 400;
+
+  public static final int GATEWAY_PER_SECOND = 200;
+
   private static Stack instance;
 
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final KafkaServer.Broker kafka;
+  private final Map<String, String> gatewayEnv = new LinkedHashMap<>();
+  private final Path logs;
+  private final String gatewayManagement;
 
   private Stack() {
     long t0 = System.nanoTime();
     kafka = KafkaServer.get();
     kafka.createTopics(TOPICS);
     String keycloak = KeycloakServer.realmUrl();
-    Path logs;
     try {
       logs = Files.createDirectories(ProjectPaths.testRuntime().resolve("system-logs"));
     } catch (IOException e) {
@@ -81,20 +88,24 @@ public final class Stack {
       env.put("DB_URL", PostgresServer.freshDatabase(db));
       started.add(start(name + "-service", env, db, logs));
     }
-    Map<String, String> gw = new LinkedHashMap<>(common);
-    gw.put("PARTICIPANT_URL", started.get(0).url());
-    gw.put("DOTE_URL", started.get(1).url());
-    gw.put("PLAN_URL", started.get(2).url());
-    gw.put("PLACEMENT_URL", started.get(3).url());
+    gatewayEnv.putAll(common);
+    gatewayEnv.put("PARTICIPANT_URL", started.get(0).url());
+    gatewayEnv.put("DOTE_URL", started.get(1).url());
+    gatewayEnv.put("PLAN_URL", started.get(2).url());
+    gatewayEnv.put("PLACEMENT_URL", started.get(3).url());
+    gatewayEnv.put("MANAGEMENT_HOST", "127.0.0.1");
+    gatewayEnv.put("RATE_LIMIT_BURST", String.valueOf(GATEWAY_BURST));
+    gatewayEnv.put("RATE_LIMIT_PER_SECOND", String.valueOf(GATEWAY_PER_SECOND));
     int management = Ports.free();
+    gatewayManagement = "http://127.0.0.1:" + management;
+    Map<String, String> gw = new LinkedHashMap<>(gatewayEnv);
     gw.put("MANAGEMENT_PORT", String.valueOf(management));
-    gw.put("MANAGEMENT_HOST", "127.0.0.1");
     Service gateway = start("gateway", gw, null, logs);
     started.add(gateway);
     for (Service s : started) {
       String health =
           s.name().equals("gateway")
-              ? "http://127.0.0.1:" + management + "/q/health/ready"
+              ? gatewayManagement + "/q/health/ready"
               : s.url() + "/q/health/ready";
       awaitHealthy(s, health);
       services.put(
@@ -117,6 +128,26 @@ public final class Stack {
     return services.get("gateway").url();
   }
 
+  /** The gateway's management interface (health, metrics): never reachable on its public port. */
+  public String gatewayManagement() {
+    return gatewayManagement;
+  }
+
+  /**
+   * Starts one more gateway in front of the same services, with some settings changed (for
+   * benchmarks: token checks off, another rate limit), healthy on return; the caller stops it.
+   *
+   * @return the gateway; its management interface is on {@code managementPort}
+   */
+  public Service startGateway(String name, Map<String, String> overrides, int managementPort) {
+    Map<String, String> env = new LinkedHashMap<>(gatewayEnv);
+    env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+    env.putAll(overrides);
+    Service gateway = start("gateway", env, null, logs, name);
+    awaitHealthy(gateway, "http://127.0.0.1:" + managementPort + "/q/health/ready");
+    return gateway;
+  }
+
   public Service service(String name) {
     return services.get(name);
   }
@@ -134,6 +165,11 @@ public final class Stack {
   }
 
   private static Service start(String module, Map<String, String> env, String db, Path logs) {
+    return start(module, env, db, logs, module);
+  }
+
+  private static Service start(
+      String module, Map<String, String> env, String db, Path logs, String name) {
     Path jar = ProjectPaths.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(
@@ -142,7 +178,7 @@ public final class Stack {
     int port = Ports.free();
     Map<String, String> all = new LinkedHashMap<>(env);
     all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-    Path log = logs.resolve(module + ".log");
+    Path log = logs.resolve(name + ".log");
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -155,7 +191,7 @@ public final class Stack {
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
       long started = System.nanoTime();
-      return new Service(module, "http://127.0.0.1:" + port, db, pb.start(), log, started, -1);
+      return new Service(name, "http://127.0.0.1:" + port, db, pb.start(), log, started, -1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + module, e);
     }

@@ -1,0 +1,136 @@
+package it.percorsi.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.response.Response;
+import it.percorsi.system.SecurityMatrix.Operation;
+import it.percorsi.system.SecurityMatrix.Principal;
+import it.percorsi.system.SecurityMatrix.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * OWASP API1:2023 Broken Object Level Authorization: every operation on an owned record × every
+ * principal × a record of the caller's own organisation (or territory) and one of another. A role
+ * that may not call the operation gets 403; one that may, but does not see the record, gets 404 —
+ * never the record, never a 403 that would confirm it exists.
+ */
+class ObjectLevelAuthorizationTest {
+
+  /** A record a test made: who owns it, in which province, its id. */
+  record Owned(String ownerOrg, String province, String id) {}
+
+  /**
+   * How to make a record for a route, as the given principal in the given province. A route without
+   * an entry here is listed as skipped until someone writes its fixture.
+   */
+  private static final Map<String, Function<Owned, Owned>> FIXTURES =
+      Map.of("participants", ObjectLevelAuthorizationTest::registerParticipant);
+
+  private static final Map<String, Principal> OWNERS =
+      Map.of("ORG-PROMOTER-A", Principal.PROMOTER_A, "ORG-PROMOTER-B", Principal.PROMOTER_B);
+
+  private static Stack stack;
+  private static final Map<String, List<Owned>> RECORDS = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void platform() {
+    stack = Stack.get();
+  }
+
+  static Stream<Arguments> matrix() {
+    Set<String> published = SecurityMatrix.published(Stack.get());
+    List<Arguments> cases = new ArrayList<>();
+    for (Operation op : SecurityMatrix.OPERATIONS) {
+      if (op.scope() != Scope.OWNED || op.writes()) {
+        continue;
+      }
+      if (!SecurityMatrix.landed(op, published)) {
+        cases.add(Arguments.of(op, null, "nothing: its service has not landed yet"));
+      } else if (!FIXTURES.containsKey(op.route())) {
+        cases.add(Arguments.of(op, null, "nothing: no fixture for " + op.route() + " yet"));
+      } else {
+        for (Principal p : Principal.values()) {
+          cases.add(Arguments.of(op, p, "own or own territory"));
+          cases.add(Arguments.of(op, p, "another organisation's"));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} as {1} on {2}")
+  @MethodSource("matrix")
+  void anotherOrganisationsRecordIsA404(Operation op, Principal principal, String whose) {
+    assumeTrue(principal != null, whose);
+    Owned record = pick(op.route(), principal, whose.startsWith("own"));
+    Response r =
+        given()
+            .baseUri(stack.gateway())
+            .auth()
+            .oauth2(principal.token())
+            .when()
+            .request(op.method(), op.at(record.id()));
+    String what = op + " as " + principal + " on " + record;
+    if (!op.allows(principal)) {
+      Problems.assertProblem(r, 403, what);
+    } else if (principal.sees(record.ownerOrg(), record.province())) {
+      assertThat(r.statusCode()).as(what).isEqualTo(200);
+    } else {
+      Problems.assertProblem(r, 404, what);
+      String absent = UUID.randomUUID().toString();
+      Response missing =
+          given()
+              .baseUri(stack.gateway())
+              .auth()
+              .oauth2(principal.token())
+              .when()
+              .request(op.method(), op.at(absent));
+      for (String field : List.of("type", "title", "detail")) {
+        assertThat(String.valueOf(r.jsonPath().getString(field)).replace(record.id(), "{id}"))
+            .as(what + ": " + field + " differs from a record that does not exist")
+            .isEqualTo(String.valueOf(missing.jsonPath().getString(field)).replace(absent, "{id}"));
+      }
+    }
+  }
+
+  /**
+   * A record the principal sees ({@code own}) or does not: for a promoter its organisation's or the
+   * other promoter's, for a CPI its province's or another one's; roles that see everything or
+   * nothing get either record.
+   */
+  private static Owned pick(String route, Principal principal, boolean own) {
+    List<Owned> records =
+        RECORDS.computeIfAbsent(
+            route,
+            r ->
+                List.of(
+                    FIXTURES.get(r).apply(new Owned("ORG-PROMOTER-A", "083", null)),
+                    FIXTURES.get(r).apply(new Owned("ORG-PROMOTER-B", "082", null))));
+    for (Owned o : records) {
+      if (principal.sees(o.ownerOrg(), o.province()) == own) {
+        return o;
+      }
+    }
+    return records.get(own ? 0 : 1);
+  }
+
+  private static Owned registerParticipant(Owned wanted) {
+    String id =
+        Participants.register(
+            stack.gateway(), OWNERS.get(wanted.ownerOrg()).token(), wanted.province());
+    return new Owned(wanted.ownerOrg(), wanted.province(), id);
+  }
+}
