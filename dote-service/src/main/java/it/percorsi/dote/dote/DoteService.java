@@ -124,7 +124,7 @@ public class DoteService {
             request.participantId(), programme, request.plannedInternshipStart(), authorization);
     if (!answer.eligible()) {
       List<EligibilityCheck.Result> failed =
-          answer.results().stream().filter(r -> !r.met()).toList();
+          answer.criteria().stream().filter(r -> !r.satisfied()).toList();
       throw new ProblemException(
           Problem.of(
                   "not-eligible",

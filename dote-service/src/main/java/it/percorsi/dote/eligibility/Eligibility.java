@@ -36,17 +36,17 @@ public class Eligibility {
   /** The criteria of {@code programme} for an internship starting on {@code start}. */
   public EligibilityCheck.Response check(
       UUID participantId, Programme programme, LocalDate start, String authorization) {
+    // The programme states "under N" (exclusive); participant-service takes inclusive bounds.
     EligibilityCheck.Request request =
         new EligibilityCheck.Request(
             start,
-            new EligibilityCheck.Criteria(
-                programme.minAge,
-                programme.maxAgeExclusive,
-                programme.requiresUnaccompaniedMinor,
-                programme.requiresUnemployed,
-                programme.requiresValidPermit,
-                programme.requiresDidAndAgreement,
-                programme.requiresConsent));
+            programme.minAge,
+            programme.maxAgeExclusive - 1,
+            programme.requiresUnaccompaniedMinor,
+            programme.requiresUnemployed,
+            programme.requiresValidPermit,
+            programme.requiresDidAndAgreement,
+            programme.requiresConsent);
     try {
       return guarded.call(client, participantId, authorization, request);
     } catch (WebApplicationException e) {

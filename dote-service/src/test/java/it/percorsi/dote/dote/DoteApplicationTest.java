@@ -159,7 +159,7 @@ class DoteApplicationTest {
         .statusCode(422)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/not-eligible"))
-        .body("failedCriteria.criterion", hasItem("maxAgeExclusive"))
+        .body("failedCriteria.criterion", hasItem("maximumAge"))
         .body("failedCriteria.size()", equalTo(1));
   }
 

@@ -65,11 +65,11 @@ public class EligibilityStub implements QuarkusTestResourceLifecycleManager {
             status = 200;
             body =
                 mode.equals("ineligible")
-                    ? "{\"eligible\":false,\"results\":[{\"criterion\":\"maxAgeExclusive\",\"met\":false,"
-                        + "\"reason\":\"age at the reference date is not below the maximum\"},"
-                        + "{\"criterion\":\"consent\",\"met\":true,\"reason\":\"consent given\"}]}"
-                    : "{\"eligible\":true,\"results\":[{\"criterion\":\"consent\",\"met\":true,"
-                        + "\"reason\":\"consent given\"}]}";
+                    ? "{\"eligible\":false,\"criteria\":[{\"criterion\":\"maximumAge\",\"satisfied\":false,"
+                        + "\"reason\":\"older than the maximum age at the date\"},"
+                        + "{\"criterion\":\"consent\",\"satisfied\":true,\"reason\":\"consent in force\"}]}"
+                    : "{\"eligible\":true,\"criteria\":[{\"criterion\":\"consent\",\"satisfied\":true,"
+                        + "\"reason\":\"consent in force\"}]}";
           }
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
