@@ -58,6 +58,47 @@ class ParticipantProjectionTest {
   }
 
   @Test
+  void laterEventsUpdateTransferAndEraseTheProjectedFacts() {
+    UUID id = UUID.randomUUID();
+    String key = id.toString();
+    Events.publish(
+        TOPIC,
+        key,
+        Events.cloudEvent(UUID.randomUUID().toString(), REGISTERED, key),
+        payload(id, "083"));
+    Events.publish(
+        TOPIC,
+        key,
+        Events.cloudEvent(UUID.randomUUID().toString(), "it.percorsi.participant.updated.v1", key),
+        """
+        {"participantId":"%s","changedFields":["residenceProvince"],"regionCode":"19",
+         "provinceCode":"082","nationality":"GIN","enteredAsUnaccompaniedMinor":true,
+         "employmentStatus":"UNEMPLOYED","consentGiven":true}
+        """
+            .formatted(id));
+    Events.publish(
+        TOPIC,
+        key,
+        Events.cloudEvent(
+            UUID.randomUUID().toString(), "it.percorsi.participant.ownership-transferred.v1", key),
+        "{\"participantId\":\"%s\",\"fromOrgId\":\"ORG-PROMOTER-A\",\"toOrgId\":\"ORG-PROMOTER-B\"}"
+            .formatted(id));
+    Events.publish(
+        TOPIC,
+        key,
+        Events.cloudEvent(UUID.randomUUID().toString(), "it.percorsi.participant.erased.v1", key),
+        "{\"participantId\":\"%s\",\"erasedOn\":\"2026-11-27\"}".formatted(id));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> find(id) != null && find(id).erased);
+    ParticipantProjection p = find(id);
+    assertThat(p.provinceCode).isEqualTo("082");
+    assertThat(p.employmentStatus).isEqualTo("UNEMPLOYED");
+    assertThat(p.ownerOrgId).isEqualTo("ORG-PROMOTER-B");
+    assertThat(p.nationality).isNull();
+    assertThat(p.consentGiven).isFalse();
+  }
+
+  @Test
   void sameEventDeliveredTwiceIsHandledOnce() {
     UUID id = UUID.randomUUID();
     String eventId = UUID.randomUUID().toString();

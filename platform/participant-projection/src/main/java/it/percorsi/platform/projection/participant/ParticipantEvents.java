@@ -21,6 +21,11 @@ import org.jboss.logging.Logger;
 public class ParticipantEvents {
 
   public static final String REGISTERED = "it.percorsi.participant.registered.v1";
+  public static final String UPDATED = "it.percorsi.participant.updated.v1";
+  public static final String CONSENT_WITHDRAWN = "it.percorsi.participant.consent-withdrawn.v1";
+  public static final String OWNERSHIP_TRANSFERRED =
+      "it.percorsi.participant.ownership-transferred.v1";
+  public static final String ERASED = "it.percorsi.participant.erased.v1";
   private static final Logger LOG = Logger.getLogger(ParticipantEvents.class);
 
   private final Inbox inbox;
@@ -41,6 +46,16 @@ public class ParticipantEvents {
   void apply(IncomingEvent event) {
     switch (event.type()) {
       case REGISTERED -> registered(event);
+      case UPDATED -> updated(event);
+      case CONSENT_WITHDRAWN -> existing(event).consentGiven = false;
+      case OWNERSHIP_TRANSFERRED ->
+          existing(event).ownerOrgId = text(event.data(), "toOrgId", event);
+      case ERASED -> {
+        ParticipantProjection p = existing(event);
+        p.erased = true;
+        p.nationality = null;
+        p.consentGiven = false;
+      }
       default -> LOG.debugf("Skipping event type %s", event.type());
     }
   }
@@ -59,9 +74,40 @@ public class ParticipantEvents {
     p.enteredAsUnaccompaniedMinor = d.path("enteredAsUnaccompaniedMinor").asBoolean(false);
     p.ownerOrgId = text(d, "ownerOrgId", event);
     p.registeredOn = LocalDate.parse(text(d, "registeredOn", event));
+    p.employmentStatus =
+        d.hasNonNull("employmentStatus") ? d.get("employmentStatus").asText() : null;
+    p.consentGiven = d.path("consentGiven").asBoolean(false);
+    touch(p, event);
+    p.persist();
+  }
+
+  private void updated(IncomingEvent event) {
+    JsonNode d = event.data();
+    ParticipantProjection p = existing(event);
+    p.regionCode = text(d, "regionCode", event);
+    p.provinceCode = text(d, "provinceCode", event);
+    p.nationality = d.hasNonNull("nationality") ? d.get("nationality").asText() : null;
+    p.enteredAsUnaccompaniedMinor = d.path("enteredAsUnaccompaniedMinor").asBoolean(false);
+    p.employmentStatus =
+        d.hasNonNull("employmentStatus") ? d.get("employmentStatus").asText() : null;
+    p.consentGiven = d.path("consentGiven").asBoolean(false);
+  }
+
+  /** The projected participant an event is about; events of one participant arrive in order. */
+  private ParticipantProjection existing(IncomingEvent event) {
+    UUID id = uuid(event.data(), "participantId", event);
+    ParticipantProjection p = ParticipantProjection.findById(id);
+    if (p == null) {
+      throw new PoisonEventException(
+          "event " + event.id() + " (" + event.type() + ") for a participant never registered");
+    }
+    touch(p, event);
+    return p;
+  }
+
+  private static void touch(ParticipantProjection p, IncomingEvent event) {
     p.lastEventId = event.id();
     p.lastEventAt = event.time();
-    p.persist();
   }
 
   private static String text(JsonNode d, String field, IncomingEvent event) {

@@ -36,6 +36,16 @@ public class ParticipantProjection extends PanacheEntityBase {
   @Column(name = "registered_on", nullable = false)
   public LocalDate registeredOn;
 
+  @Column(name = "employment_status")
+  public String employmentStatus;
+
+  @Column(name = "consent_given", nullable = false)
+  public boolean consentGiven;
+
+  /** The participant's personal data were erased; the id stays for financial audit. */
+  @Column(nullable = false)
+  public boolean erased;
+
   @Column(name = "last_event_id", nullable = false)
   public String lastEventId;
 

@@ -29,6 +29,9 @@ public class ParticipantProjectionResource {
       boolean enteredAsUnaccompaniedMinor,
       String ownerOrgId,
       LocalDate registeredOn,
+      String employmentStatus,
+      boolean consentGiven,
+      boolean erased,
       String lastEventId,
       Instant lastEventAt) {}
 
@@ -55,6 +58,9 @@ public class ParticipantProjectionResource {
         p.enteredAsUnaccompaniedMinor,
         p.ownerOrgId,
         p.registeredOn,
+        p.employmentStatus,
+        p.consentGiven,
+        p.erased,
         p.lastEventId,
         p.lastEventAt);
   }
