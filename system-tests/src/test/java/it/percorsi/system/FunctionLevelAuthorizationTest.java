@@ -68,7 +68,9 @@ class FunctionLevelAuthorizationTest {
   private static Response call(String base, Operation op, String path, Principal principal) {
     var spec = given().baseUri(base).auth().oauth2(principal.token());
     if (op.body() != null) {
-      spec = spec.contentType("application/json").body(op.body());
+      String type =
+          op.method().equals("PATCH") ? "application/merge-patch+json" : "application/json";
+      spec = spec.contentType(type).body(op.body());
     }
     return spec.when().request(op.method(), path);
   }
