@@ -54,6 +54,24 @@ public class Eligibility {
       if (status == 404 || status == 403) {
         throw ProblemException.notFound("participant", participantId);
       }
+      if (status == 409) {
+        // participant-service refuses to evaluate an erased participant.
+        throw new ProblemException(
+            Problem.of(
+                    "not-eligible",
+                    "Participant not eligible",
+                    422,
+                    "participant-service cannot evaluate this participant (erased record)")
+                .with(
+                    "failedCriteria",
+                    java.util.List.of(
+                        new EligibilityCheck.Result(
+                            "record", false, "the participant's data were erased"))));
+      }
+      if (status < 500) {
+        // A 4xx other than the above means the two services disagree on the contract.
+        throw new IllegalStateException("eligibility check refused with status " + status, e);
+      }
       throw unavailable(e);
     } catch (ProblemException e) {
       throw e;

@@ -164,6 +164,26 @@ class DoteApplicationTest {
   }
 
   @Test
+  void erasedParticipantIsRefusedAsNotEligible() {
+    String programme = programme(5, null);
+    UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
+    EligibilityStub.markErased(participant);
+
+    given()
+        .auth()
+        .oauth2(Tokens.of("promoter-a"))
+        .contentType("application/json")
+        .body(DoteFixtures.application(programme, participant))
+        .when()
+        .post("/dotes")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://percorsi.it/problems/not-eligible"))
+        .body("failedCriteria.criterion", hasItem("record"));
+  }
+
+  @Test
   void applicationPastTheRegionalQuotaIsRefused() {
     String programme = programme(1, null);
     given()

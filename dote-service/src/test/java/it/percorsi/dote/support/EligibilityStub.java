@@ -28,6 +28,10 @@ public class EligibilityStub implements QuarkusTestResourceLifecycleManager {
     System.setProperty("stub.eligibility." + participant, "ineligible");
   }
 
+  public static void markErased(java.util.UUID participant) {
+    System.setProperty("stub.eligibility." + participant, "erased");
+  }
+
   public static void markSlow(java.util.UUID participant) {
     System.setProperty("stub.eligibility." + participant, "slow");
   }
@@ -62,14 +66,16 @@ public class EligibilityStub implements QuarkusTestResourceLifecycleManager {
             if (mode.equals("slow")) {
               sleep(5_000);
             }
-            status = 200;
+            status = mode.equals("erased") ? 409 : 200;
             body =
-                mode.equals("ineligible")
-                    ? "{\"eligible\":false,\"criteria\":[{\"criterion\":\"maximumAge\",\"satisfied\":false,"
-                        + "\"reason\":\"older than the maximum age at the date\"},"
-                        + "{\"criterion\":\"consent\",\"satisfied\":true,\"reason\":\"consent in force\"}]}"
-                    : "{\"eligible\":true,\"criteria\":[{\"criterion\":\"consent\",\"satisfied\":true,"
-                        + "\"reason\":\"consent in force\"}]}";
+                mode.equals("erased")
+                    ? "{\"type\":\"https://percorsi.it/problems/participant-erased\",\"status\":409}"
+                    : mode.equals("ineligible")
+                        ? "{\"eligible\":false,\"criteria\":[{\"criterion\":\"maximumAge\",\"satisfied\":false,"
+                            + "\"reason\":\"older than the maximum age at the date\"},"
+                            + "{\"criterion\":\"consent\",\"satisfied\":true,\"reason\":\"consent in force\"}]}"
+                        : "{\"eligible\":true,\"criteria\":[{\"criterion\":\"consent\",\"satisfied\":true,"
+                            + "\"reason\":\"consent in force\"}]}";
           }
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
