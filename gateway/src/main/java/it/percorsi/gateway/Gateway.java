@@ -1,9 +1,13 @@
 package it.percorsi.gateway;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -15,6 +19,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import it.percorsi.gateway.VerifiedTokens.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -47,14 +52,18 @@ public class Gateway {
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
   private final GatewayConfig config;
+  private final IdentityProviderManager identities;
   private final long maxBody;
   private final RateLimiter rateLimiter;
+  private final VerifiedTokens verified;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
-  public Gateway(GatewayConfig config) {
+  public Gateway(GatewayConfig config, IdentityProviderManager identities) {
     this.config = config;
+    this.identities = identities;
     this.maxBody = config.maxBodySize().asLongValue();
     this.rateLimiter = new RateLimiter(config.rateLimit(), System::nanoTime);
+    this.verified = new VerifiedTokens(config.verifiedTokens());
   }
 
   void routes(@Observes Router router, Vertx vertx, MergedOpenApi openApi) {
@@ -116,48 +125,108 @@ public class Gateway {
       Problems.send(ctx, Problems.badPath());
       return;
     }
+    Route route = new Route(prefix, rules, breaker, proxy);
+    if (!config.tokenChecks()) {
+      pass(ctx, route, null);
+      return;
+    }
+    String token = bearer(request);
+    if (token == null) {
+      unauthorized(ctx);
+      return;
+    }
+    Caller known = verified.get(token, System.currentTimeMillis());
+    if (known != null) {
+      pass(ctx, route, known);
+      return;
+    }
+    // First sight of this token: the OIDC layer verifies it against the cached keys.
+    request.pause();
+    Context context = Vertx.currentContext();
+    identities
+        .authenticate(
+            HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenAuthenticationRequest(new AccessTokenCredential(token)), ctx))
+        .subscribe()
+        .with(
+            identity -> context.runOnContext(v -> verifiedNow(ctx, route, token, identity)),
+            failure ->
+                context.runOnContext(
+                    v -> {
+                      request.resume();
+                      unauthorized(ctx);
+                    }));
+  }
+
+  private void verifiedNow(
+      RoutingContext ctx, Route route, String token, SecurityIdentity identity) {
+    JsonWebToken jwt =
+        identity == null || identity.isAnonymous()
+            ? null
+            : identity.getPrincipal() instanceof JsonWebToken j ? j : null;
+    if (jwt == null || !acceptedAlgorithm(jwt.getRawToken())) {
+      ctx.request().resume();
+      unauthorized(ctx);
+      return;
+    }
+    Object azp = jwt.getClaim("azp");
+    Caller caller =
+        new Caller(
+            Set.copyOf(identity.getRoles()),
+            azp == null ? "sub:" + jwt.getSubject() : azp.toString(),
+            jwt.getExpirationTime() * 1000);
+    verified.put(token, caller, System.currentTimeMillis());
+    pass(ctx, route, caller);
+  }
+
+  /** The route's checks after authentication: rate limit, method, role, size, breaker. */
+  private void pass(RoutingContext ctx, Route route, Caller caller) {
+    HttpServerRequest request = ctx.request();
     String method = request.method().name();
-    if (config.tokenChecks()) {
-      SecurityIdentity identity = identity(ctx);
-      JsonWebToken token =
-          identity == null || identity.isAnonymous()
-              ? null
-              : identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
-      if (token == null || !acceptedAlgorithm(token.getRawToken())) {
-        unauthorized(ctx);
-        return;
-      }
-      long retryAfter = rateLimiter.acquire(client(token));
+    JsonObject refusal = null;
+    if (caller != null) {
+      long retryAfter = rateLimiter.acquire(caller.client());
       if (retryAfter > 0) {
         ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
-        Problems.send(ctx, Problems.tooManyRequests(retryAfter));
-        return;
+        refusal = Problems.tooManyRequests(retryAfter);
       }
-      if (!METHODS.contains(method)) {
-        Problems.send(ctx, Problems.methodNotAllowed());
-        return;
+    }
+    if (refusal == null && !METHODS.contains(method)) {
+      refusal = Problems.methodNotAllowed();
+    }
+    if (refusal == null && caller != null) {
+      Set<String> allowed =
+          route.rules().allowed(method, request.path().substring(route.prefix().length()));
+      if (allowed.stream().noneMatch(caller.roles()::contains)) {
+        refusal = Problems.forbidden();
       }
-      Set<String> allowed = rules.allowed(method, path.substring(prefix.length()));
-      if (allowed.stream().noneMatch(identity::hasRole)) {
-        Problems.send(ctx, Problems.forbidden());
-        return;
-      }
-    } else if (!METHODS.contains(method)) {
-      Problems.send(ctx, Problems.methodNotAllowed());
-      return;
     }
     String length = request.getHeader("Content-Length");
-    if (length != null && tooLarge(length)) {
+    if (refusal == null && length != null && tooLarge(length)) {
       ctx.response().putHeader("Connection", "close");
-      Problems.send(ctx, Problems.payloadTooLarge());
+      refusal = Problems.payloadTooLarge();
+    }
+    if (refusal == null && !route.breaker().tryAcquire()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(route.breaker().retryAfterSeconds()));
+      refusal = Problems.upstreamUnavailable(route.prefix());
+    }
+    if (refusal != null) {
+      request.resume();
+      Problems.send(ctx, refusal);
       return;
     }
-    if (!breaker.tryAcquire()) {
-      ctx.response().putHeader("Retry-After", String.valueOf(breaker.retryAfterSeconds()));
-      Problems.send(ctx, Problems.upstreamUnavailable(prefix));
-      return;
+    route.proxy().handle(request);
+  }
+
+  private record Route(String prefix, AccessRules rules, CircuitBreaker breaker, HttpProxy proxy) {}
+
+  private static String bearer(HttpServerRequest request) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
     }
-    proxy.handle(request);
+    String token = authorization.substring(7).trim();
+    return token.isEmpty() ? null : token;
   }
 
   private boolean tooLarge(String contentLength) {
@@ -166,12 +235,6 @@ public class Gateway {
     } catch (NumberFormatException e) {
       return true;
     }
-  }
-
-  /** The token's client ({@code azp}), which the rate limit is kept for. */
-  private static String client(JsonWebToken token) {
-    Object azp = token.getClaim("azp");
-    return azp == null ? "sub:" + token.getSubject() : azp.toString();
   }
 
   /** Only the configured signature algorithms; the OIDC layer has already verified the rest. */
@@ -191,13 +254,6 @@ public class Gateway {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  private static SecurityIdentity identity(RoutingContext ctx) {
-    if (ctx.user() instanceof QuarkusHttpUser user) {
-      return user.getSecurityIdentity();
-    }
-    return null;
   }
 
   private static void unauthorized(RoutingContext ctx) {

@@ -31,6 +31,10 @@ public interface GatewayConfig {
   @WithDefault("1M")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+  /** Verified tokens remembered until they expire, so each signature is checked once. */
+  @WithDefault("10000")
+  int verifiedTokens();
+
   /** Longest wait for an upstream answer before a 504. */
   @WithDefault("10s")
   Duration upstreamTimeout();

@@ -113,6 +113,22 @@ class GatewayRulesTest {
     assertTrue(!breaker.tryAcquire());
   }
 
+  @Test
+  void aVerifiedTokenIsRememberedUntilItExpiresAndTheMemoryIsBounded() {
+    VerifiedTokens tokens = new VerifiedTokens(2);
+    VerifiedTokens.Caller caller = new VerifiedTokens.Caller(Set.of("promoter"), "a", 10_000);
+    tokens.put("t1", caller, 0);
+    assertEquals(caller, tokens.get("t1", 9_999));
+    assertEquals(null, tokens.get("t1", 10_000));
+    tokens.put("expired", new VerifiedTokens.Caller(Set.of(), "b", 5), 10);
+    assertEquals(null, tokens.get("expired", 10));
+    tokens.put("t2", caller, 0);
+    tokens.put("t3", caller, 0);
+    tokens.put("t4", caller, 0);
+    assertEquals(caller, tokens.get("t4", 0));
+    assertTrue(tokens.get("t2", 0) == null || tokens.get("t3", 0) == null, "at most 2 kept");
+  }
+
   private static GatewayConfig.RateLimit limit(int burst, int perSecond) {
     return new GatewayConfig.RateLimit() {
       public int burst() {

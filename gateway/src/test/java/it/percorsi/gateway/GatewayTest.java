@@ -207,6 +207,26 @@ class GatewayTest {
   }
 
   @Test
+  void aRememberedTokenIsRefusedOnceItExpires() {
+    long now = Instant.now().getEpochSecond();
+    String token = TestJwt.rs256(claims(c -> c.put("exp", now + 2)));
+    given().auth().oauth2(token).when().get("/api/participants/echo").then().statusCode(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/participants/echo")
+                    .then()
+                    .statusCode(401)
+                    .contentType(PROBLEM));
+  }
+
+  @Test
   void refusesAMissingTokenWith401Problem() {
     given()
         .when()
