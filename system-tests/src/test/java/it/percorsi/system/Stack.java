@@ -57,6 +57,8 @@ public final class Stack {
 
   public static final int GATEWAY_PER_SECOND = 200;
 
+  private static final String JVM_FOR_TESTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
   private static Stack instance;
 
   private final Map<String, Service> services = new LinkedHashMap<>();
@@ -179,14 +181,14 @@ public final class Stack {
     Map<String, String> all = new LinkedHashMap<>(env);
     all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     Path log = logs.resolve(name + ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-jar",
-            jar.toString());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Small and quick to start for tests; a benchmark sets -Dpercorsi.system.jvm to run them as
+    // in production (full JIT).
+    command.addAll(List.of(System.getProperty("percorsi.system.jvm", JVM_FOR_TESTS).split(" ")));
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(all);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
