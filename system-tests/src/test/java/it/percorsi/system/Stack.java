@@ -88,6 +88,10 @@ public final class Stack {
       String db = "system_" + name;
       Map<String, String> env = new LinkedHashMap<>(common);
       env.put("DB_URL", PostgresServer.freshDatabase(db));
+      if (!started.isEmpty()) {
+        // dote-service's one synchronous call: participant-service's eligibility check.
+        env.put("PARTICIPANT_URL", started.get(0).url());
+      }
       started.add(start(name + "-service", env, db, logs));
     }
     gatewayEnv.putAll(common);
