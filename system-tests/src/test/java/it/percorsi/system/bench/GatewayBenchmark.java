@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * tests; the load generator shares the same two cores: compare the rows, not the absolutes.
  *
  * <p>Run: {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl system-tests
- * exec:java@gateway-benchmark} (knobs: {@code -Dbench.concurrency=16 -Dbench.seconds=12 -Dbench.rounds=3
- * -Dbench.warmup=5 -Dpercorsi.system.jvm="-Xmx512m -XX:+UseParallelGC"}).
+ * exec:java@gateway-benchmark} (knobs: {@code -Dbench.concurrency=16 -Dbench.seconds=12
+ * -Dbench.rounds=3 -Dbench.warmup=5 -Dpercorsi.system.jvm="-Xmx512m -XX:+UseParallelGC"}).
  */
 public final class GatewayBenchmark {
 
@@ -141,10 +141,7 @@ public final class GatewayBenchmark {
       System.out.printf(
           "%n== gateway benchmark: concurrency %d, %d s per row in %d rounds, after %d s warm-up"
               + " ==%n",
-          CONCURRENCY,
-          MEASURE.toSeconds(),
-          ROUNDS,
-          WARMUP.toSeconds());
+          CONCURRENCY, MEASURE.toSeconds(), ROUNDS, WARMUP.toSeconds());
       for (Operation op : operations) {
         // Warm every path (and the service's JIT) before measuring any of them.
         for (Target t : targets) {
@@ -207,8 +204,8 @@ public final class GatewayBenchmark {
   }
 
   /**
-   * Measures every target in {@link #ROUNDS} alternating rounds and merges each target's rounds,
-   * so that drift during the run (JIT, background work of the services) spreads over all rows.
+   * Measures every target in {@link #ROUNDS} alternating rounds and merges each target's rounds, so
+   * that drift during the run (JIT, background work of the services) spreads over all rows.
    */
   private static Map<Target, Result> rounds(
       Vertx vertx, List<Target> targets, Operation op, double perSecond) throws Exception {
