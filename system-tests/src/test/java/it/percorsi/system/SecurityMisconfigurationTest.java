@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,9 +76,6 @@ class SecurityMisconfigurationTest {
   }
 
   @Test
-  @Disabled(
-      "participant-service answers 400 with an empty body (no problem) when a date field gets a"
-          + " JSON array; reported to the platform owner, enable once fixed")
   void aJsonArrayWhereADateBelongsIsAProblem() {
     Response r =
         as(Principal.AGENCY)

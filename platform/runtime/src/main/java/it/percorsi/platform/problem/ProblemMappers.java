@@ -3,6 +3,7 @@ package it.percorsi.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -109,6 +110,15 @@ public class ProblemMappers {
                   .collect(java.util.stream.Collectors.joining(", "));
     }
     return response(Problem.validation(List.of(new Problem.FieldError(path(e), message))));
+  }
+
+  /**
+   * A value of the wrong JSON shape (an array where a date belongs, an object for a string). Mapped
+   * explicitly: Quarkus' own mapper for this exact type would answer an empty 400.
+   */
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatched(MismatchedInputException e) {
+    return mapping(e);
   }
 
   @ServerExceptionMapper(priority = 1)
