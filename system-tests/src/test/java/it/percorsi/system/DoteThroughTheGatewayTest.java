@@ -27,20 +27,8 @@ class DoteThroughTheGatewayTest {
     stack = Stack.get();
   }
 
-  /** An adult who entered as an unaccompanied minor, unemployed, with permit, DID and consent. */
   private static Map<String, Object> eligible() {
-    Map<String, Object> body = Participants.body("083");
-    body.put("employmentStatus", "UNEMPLOYED");
-    body.put("unemploymentDeclarationDate", "2024-01-15");
-    body.put("serviceAgreementDate", "2024-01-20");
-    body.put(
-        "permit",
-        Map.of(
-            "kind", "SPECIAL_PROTECTION",
-            "number", "I12345678",
-            "expiryDate", LocalDate.now().plusYears(2).toString()));
-    body.put("consent", Map.of("givenBy", "PARTICIPANT", "date", "2024-01-20"));
-    return body;
+    return Participants.eligible("083");
   }
 
   private static String register(Map<String, Object> body) {

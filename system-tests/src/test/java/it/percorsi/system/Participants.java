@@ -57,4 +57,20 @@ public final class Participants {
     m.put("residenceProvince", province);
     return m;
   }
+
+  /** An adult who entered as an unaccompanied minor, unemployed, with permit, DID and consent. */
+  public static Map<String, Object> eligible(String province) {
+    Map<String, Object> body = body(province);
+    body.put("employmentStatus", "UNEMPLOYED");
+    body.put("unemploymentDeclarationDate", "2024-01-15");
+    body.put("serviceAgreementDate", "2024-01-20");
+    body.put(
+        "permit",
+        Map.of(
+            "kind", "SPECIAL_PROTECTION",
+            "number", "I12345678",
+            "expiryDate", java.time.LocalDate.now().plusYears(2).toString()));
+    body.put("consent", Map.of("givenBy", "PARTICIPANT", "date", "2024-01-20"));
+    return body;
+  }
 }
