@@ -44,7 +44,7 @@ public class PlacementEvents {
   void apply(IncomingEvent e) {
     switch (e.type()) {
       case ATTENDANCE_RECORDED -> attendance(e);
-      case INTERNSHIP_COMPLETED -> dotes.internshipCompleted(Payloads.uuid(e, "doteId"), e.id());
+      case INTERNSHIP_COMPLETED -> dotes.internshipCompleted(e.uuid("doteId"), e.id());
       default -> {
         // Other placement events are not this service's concern.
       }
@@ -53,13 +53,13 @@ public class PlacementEvents {
 
   /** Settles one month of attendance; public for direct calls in a transaction (tests). */
   public void attendance(IncomingEvent e) {
-    UUID doteId = Payloads.uuid(e, "doteId");
-    String month = Payloads.text(e, "month");
+    UUID doteId = e.uuid("doteId");
+    String month = e.text("month");
     if (!MONTH.matcher(month).matches()) {
       throw new PoisonEventException("event " + e.id() + " has an invalid month");
     }
-    int planned = Payloads.nonNegativeInt(e, "plannedHours");
-    int attended = Payloads.nonNegativeInt(e, "attendedHours");
+    int planned = e.nonNegativeInt("plannedHours");
+    int attended = e.nonNegativeInt("attendedHours");
     Dote d = Dote.findById(doteId);
     if (d == null) {
       throw new PoisonEventException("attendance for unknown dote in " + e.id());

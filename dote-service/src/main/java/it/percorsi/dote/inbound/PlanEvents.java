@@ -40,15 +40,13 @@ public class PlanEvents {
   /** Handles one event; public for direct calls in a transaction (tests). */
   public void apply(IncomingEvent e) {
     switch (e.type()) {
-      case PLAN_APPROVED ->
-          dotes.planApproved(Payloads.uuid(e, "doteId"), Payloads.uuid(e, "planId"));
+      case PLAN_APPROVED -> dotes.planApproved(e.uuid("doteId"), e.uuid("planId"));
       case SERVICE_DELIVERED -> {
-        Dote d = Dote.findById(Payloads.uuid(e, "doteId"));
+        Dote d = Dote.findById(e.uuid("doteId"));
         if (d == null) {
           throw new PoisonEventException("service delivered for unknown dote in " + e.id());
         }
-        ledger.serviceDelivered(
-            d, Payloads.text(e, "deliveryId"), Payloads.nonNegativeLong(e, "amountCents"), e.id());
+        ledger.serviceDelivered(d, e.text("deliveryId"), e.nonNegativeLong("amountCents"), e.id());
       }
       default -> {
         // Other plan events are not this service's concern.

@@ -48,8 +48,7 @@ public class ParticipantEvents {
       case REGISTERED -> registered(event);
       case UPDATED -> updated(event);
       case CONSENT_WITHDRAWN -> existing(event).consentGiven = false;
-      case OWNERSHIP_TRANSFERRED ->
-          existing(event).ownerOrgId = text(event.data(), "toOrgId", event);
+      case OWNERSHIP_TRANSFERRED -> existing(event).ownerOrgId = event.text("toOrgId");
       case ERASED -> {
         ParticipantProjection p = existing(event);
         p.erased = true;
@@ -62,20 +61,19 @@ public class ParticipantEvents {
 
   private void registered(IncomingEvent event) {
     JsonNode d = event.data();
-    UUID id = uuid(d, "participantId", event);
+    UUID id = event.uuid("participantId");
     ParticipantProjection p = ParticipantProjection.findById(id);
     if (p == null) {
       p = new ParticipantProjection();
       p.participantId = id;
     }
-    p.regionCode = text(d, "regionCode", event);
-    p.provinceCode = text(d, "provinceCode", event);
-    p.nationality = d.hasNonNull("nationality") ? d.get("nationality").asText() : null;
+    p.regionCode = event.text("regionCode");
+    p.provinceCode = event.text("provinceCode");
+    p.nationality = event.optionalText("nationality");
     p.enteredAsUnaccompaniedMinor = d.path("enteredAsUnaccompaniedMinor").asBoolean(false);
-    p.ownerOrgId = text(d, "ownerOrgId", event);
-    p.registeredOn = LocalDate.parse(text(d, "registeredOn", event));
-    p.employmentStatus =
-        d.hasNonNull("employmentStatus") ? d.get("employmentStatus").asText() : null;
+    p.ownerOrgId = event.text("ownerOrgId");
+    p.registeredOn = LocalDate.parse(event.text("registeredOn"));
+    p.employmentStatus = event.optionalText("employmentStatus");
     p.consentGiven = d.path("consentGiven").asBoolean(false);
     touch(p, event);
     p.persist();
@@ -84,18 +82,17 @@ public class ParticipantEvents {
   private void updated(IncomingEvent event) {
     JsonNode d = event.data();
     ParticipantProjection p = existing(event);
-    p.regionCode = text(d, "regionCode", event);
-    p.provinceCode = text(d, "provinceCode", event);
-    p.nationality = d.hasNonNull("nationality") ? d.get("nationality").asText() : null;
+    p.regionCode = event.text("regionCode");
+    p.provinceCode = event.text("provinceCode");
+    p.nationality = event.optionalText("nationality");
     p.enteredAsUnaccompaniedMinor = d.path("enteredAsUnaccompaniedMinor").asBoolean(false);
-    p.employmentStatus =
-        d.hasNonNull("employmentStatus") ? d.get("employmentStatus").asText() : null;
+    p.employmentStatus = event.optionalText("employmentStatus");
     p.consentGiven = d.path("consentGiven").asBoolean(false);
   }
 
   /** The projected participant an event is about; events of one participant arrive in order. */
   private ParticipantProjection existing(IncomingEvent event) {
-    UUID id = uuid(event.data(), "participantId", event);
+    UUID id = event.uuid("participantId");
     ParticipantProjection p = ParticipantProjection.findById(id);
     if (p == null) {
       throw new PoisonEventException(
@@ -108,21 +105,5 @@ public class ParticipantEvents {
   private static void touch(ParticipantProjection p, IncomingEvent event) {
     p.lastEventId = event.id();
     p.lastEventAt = event.time();
-  }
-
-  private static String text(JsonNode d, String field, IncomingEvent event) {
-    JsonNode v = d.get(field);
-    if (v == null || v.isNull() || v.asText().isBlank()) {
-      throw new PoisonEventException("event " + event.id() + " lacks " + field);
-    }
-    return v.asText();
-  }
-
-  private static UUID uuid(JsonNode d, String field, IncomingEvent event) {
-    try {
-      return UUID.fromString(text(d, field, event));
-    } catch (IllegalArgumentException e) {
-      throw new PoisonEventException("event " + event.id() + " has an invalid " + field, e);
-    }
   }
 }
