@@ -80,6 +80,30 @@ public final class Problem {
     return extensions;
   }
 
+  /** 401: no valid token. */
+  public static Problem unauthorized() {
+    return of(
+        "unauthorized",
+        "Authentication required",
+        401,
+        "A valid bearer token from the percorsi realm is required");
+  }
+
+  /** 403: the caller's role may not do this. */
+  public static Problem forbidden() {
+    return of("forbidden", "Forbidden", 403, "Your role does not allow this operation");
+  }
+
+  /** 500 with a trace id that the caller can quote and the log carries. */
+  public static Problem internal(String traceId) {
+    return of(
+            "internal",
+            "Internal error",
+            500,
+            "Something went wrong on our side; quote the trace id when reporting it")
+        .with("traceId", traceId);
+  }
+
   /** One field-level validation error. */
   public record FieldError(String field, String message) {}
 

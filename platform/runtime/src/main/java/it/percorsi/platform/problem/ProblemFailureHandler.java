@@ -35,15 +35,9 @@ public class ProblemFailureHandler {
     if (failure instanceof AuthenticationFailedException
         || failure instanceof UnauthorizedException) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      problem =
-          Problem.of(
-              "unauthorized",
-              "Authentication required",
-              401,
-              "A valid bearer token from the percorsi realm is required");
+      problem = Problem.unauthorized();
     } else if (failure instanceof ForbiddenException) {
-      problem =
-          Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this operation");
+      problem = Problem.forbidden();
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       problem = clientError(ctx.statusCode());
     } else if (failure != null && failure.getClass().getName().endsWith("RequestTooLargeException")
@@ -52,13 +46,7 @@ public class ProblemFailureHandler {
     } else {
       String traceId = UUID.randomUUID().toString();
       LOG.errorf(failure, "Unexpected error, trace id %s", traceId);
-      problem =
-          Problem.of(
-                  "internal",
-                  "Internal error",
-                  500,
-                  "Something went wrong on our side; quote the trace id when reporting it")
-              .with("traceId", traceId);
+      problem = Problem.internal(traceId);
     }
     ctx.response()
         .setStatusCode(problem.getStatus())
@@ -68,14 +56,8 @@ public class ProblemFailureHandler {
 
   static Problem clientError(int status) {
     return switch (status) {
-      case 401 ->
-          Problem.of(
-              "unauthorized",
-              "Authentication required",
-              401,
-              "A valid bearer token from the percorsi realm is required");
-      case 403 ->
-          Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this operation");
+      case 401 -> Problem.unauthorized();
+      case 403 -> Problem.forbidden();
       case 404 -> Problem.of("not-found", "Not found", 404, "No such resource");
       case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "Method not allowed");
       case 413 ->

@@ -164,19 +164,13 @@ public class ProblemMappers {
     return Response.status(401)
         .type(Problem.MEDIA_TYPE)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .entity(
-            Problem.of(
-                "unauthorized",
-                "Authentication required",
-                401,
-                "A valid bearer token from the percorsi realm is required"))
+        .entity(Problem.unauthorized())
         .build();
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
-    return response(
-        Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this operation"));
+    return response(Problem.forbidden());
   }
 
   @ServerExceptionMapper
@@ -231,12 +225,6 @@ public class ProblemMappers {
   public Response unexpected(Throwable e) {
     String traceId = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error, trace id %s", traceId);
-    return response(
-        Problem.of(
-                "internal",
-                "Internal error",
-                500,
-                "Something went wrong on our side; quote the trace id when reporting it")
-            .with("traceId", traceId));
+    return response(Problem.internal(traceId));
   }
 }
