@@ -48,14 +48,7 @@ class DoteApplicationTest {
     UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
 
     String id =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(DoteFixtures.application(programme, participant))
-            .when()
-            .post("/dotes")
-            .then()
+        DoteFixtures.apply("promoter-a", programme, participant)
             .statusCode(201)
             .header("Location", notNullValue())
             .body("state", equalTo("ASSIGNED"))
@@ -148,14 +141,7 @@ class DoteApplicationTest {
     UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
     EligibilityStub.markIneligible(participant);
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(DoteFixtures.application(programme, participant))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, participant)
         .statusCode(422)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/not-eligible"))
@@ -169,14 +155,7 @@ class DoteApplicationTest {
     UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
     EligibilityStub.markErased(participant);
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(DoteFixtures.application(programme, participant))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, participant)
         .statusCode(422)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/not-eligible"))
@@ -186,26 +165,10 @@ class DoteApplicationTest {
   @Test
   void applicationPastTheRegionalQuotaIsRefused() {
     String programme = programme(1, null);
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(
-            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
         .statusCode(201);
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(
-            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
         .statusCode(409)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/quota-exhausted"))
@@ -215,26 +178,10 @@ class DoteApplicationTest {
   @Test
   void applicationPastThePromoterCapIsRefused() {
     String programme = programme(10, 1);
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(
-            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
         .statusCode(201);
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(
-            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
         .statusCode(409)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/promoter-cap-reached"));
@@ -245,25 +192,10 @@ class DoteApplicationTest {
     String first = programme(5, null);
     String second = programme(5, null);
     UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(DoteFixtures.application(first, participant))
-        .when()
-        .post("/dotes")
-        .then()
-        .statusCode(201);
+    DoteFixtures.apply("promoter-a", first, participant).statusCode(201);
 
     for (String programme : new String[] {first, second}) {
-      given()
-          .auth()
-          .oauth2(Tokens.of("promoter-a"))
-          .contentType("application/json")
-          .body(DoteFixtures.application(programme, participant))
-          .when()
-          .post("/dotes")
-          .then()
+      DoteFixtures.apply("promoter-a", programme, participant)
           .statusCode(409)
           .contentType(PROBLEM)
           .body("type", equalTo("https://percorsi.it/problems/already-has-dote"));
@@ -277,15 +209,7 @@ class DoteApplicationTest {
     p.put("applicationCloses", LocalDate.now().minusYears(1).toString());
     String programme = DoteFixtures.published(p);
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(
-            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
         .statusCode(409)
         .contentType(PROBLEM)
         .body("type", equalTo("https://percorsi.it/problems/programme-closed"));
@@ -297,14 +221,7 @@ class DoteApplicationTest {
     UUID participant = DoteFixtures.participant("19", "083", PROMOTER_A);
     EligibilityStub.markSlow(participant);
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(DoteFixtures.application(programme, participant))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("promoter-a", programme, participant)
         .statusCode(503)
         .contentType(PROBLEM)
         .header("Retry-After", notNullValue())
@@ -326,32 +243,15 @@ class DoteApplicationTest {
     String programme = programme(5, null);
     UUID participant = DoteFixtures.participant("19", "083", "ORG-PROMOTER-B");
 
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(DoteFixtures.application(programme, participant))
-        .when()
-        .post("/dotes")
-        .then()
-        .statusCode(404)
-        .contentType(PROBLEM);
+    DoteFixtures.apply("promoter-a", programme, participant).statusCode(404).contentType(PROBLEM);
   }
 
   @Test
   void anotherOrganisationsDoteIsNotFoundAndTheCpiOfItsProvinceSeesIt() {
     String programme = programme(5, null);
     String id =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(
-                DoteFixtures.application(
-                    programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-            .when()
-            .post("/dotes")
-            .then()
+        DoteFixtures.apply(
+                "promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
             .statusCode(201)
             .extract()
             .path("id");
@@ -386,16 +286,7 @@ class DoteApplicationTest {
   void listShowsOnlyTheCallersDotesPageByPage() {
     String programme = programme(5, null);
     for (int i = 0; i < 3; i++) {
-      given()
-          .auth()
-          .oauth2(Tokens.of("promoter-a"))
-          .contentType("application/json")
-          .body(
-              DoteFixtures.application(
-                  programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-          .when()
-          .post("/dotes")
-          .then()
+      DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
           .statusCode(201);
     }
 
@@ -439,15 +330,7 @@ class DoteApplicationTest {
   @Test
   void onlyPromotersApply() {
     String programme = programme(5, null);
-    given()
-        .auth()
-        .oauth2(Tokens.of("host-acme"))
-        .contentType("application/json")
-        .body(
-            DoteFixtures.application(programme, DoteFixtures.participant("19", "083", PROMOTER_A)))
-        .when()
-        .post("/dotes")
-        .then()
+    DoteFixtures.apply("host-acme", programme, DoteFixtures.participant("19", "083", PROMOTER_A))
         .statusCode(403)
         .contentType(PROBLEM);
   }

@@ -64,12 +64,7 @@ class DoteLifecycleTest {
         .statusCode(200)
         .body("state", equalTo("EXTENDED"))
         .body("extensionMonths", equalTo(4));
-    given()
-        .auth()
-        .oauth2(Tokens.of("agency-admin"))
-        .when()
-        .get("/dotes/" + dote)
-        .then()
+    ActiveDotes.read(dote)
         .body(
             "budget.find { it.kind == 'PARTICIPANT_ALLOWANCE' }.committedCents",
             equalTo(10 * 50000));
@@ -188,13 +183,7 @@ class DoteLifecycleTest {
     int expired = service.expireOverdue();
 
     assertThat(expired).isGreaterThanOrEqualTo(1);
-    given()
-        .auth()
-        .oauth2(Tokens.of("agency-admin"))
-        .when()
-        .get("/dotes/" + dote)
-        .then()
-        .body("state", equalTo("EXPIRED"));
+    ActiveDotes.read(dote).body("state", equalTo("EXPIRED"));
     given()
         .auth()
         .oauth2(Tokens.of("agency-admin"))

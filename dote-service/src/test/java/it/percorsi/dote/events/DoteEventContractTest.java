@@ -100,23 +100,10 @@ class DoteEventContractTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.of("agency-admin"))
-                    .when()
-                    .get("/dotes/" + active)
-                    .then()
+                ActiveDotes.read(active)
                     .body("state", equalTo("COMPLETED"))
                     .body("disbursements", hasSize(2)));
-    String disbursement =
-        given()
-            .auth()
-            .oauth2(Tokens.of("agency-admin"))
-            .when()
-            .get("/dotes/" + active)
-            .then()
-            .extract()
-            .path("disbursements[0].id");
+    String disbursement = ActiveDotes.read(active).extract().path("disbursements[0].id");
     given()
         .auth()
         .oauth2(Tokens.of("agency-admin"))

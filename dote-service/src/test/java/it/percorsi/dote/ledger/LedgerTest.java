@@ -62,15 +62,7 @@ class LedgerTest {
   }
 
   private static JsonPath dote(UUID id) {
-    return given()
-        .auth()
-        .oauth2(Tokens.of("agency-admin"))
-        .when()
-        .get("/dotes/" + id)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return ActiveDotes.read(id).statusCode(200).extract().jsonPath();
   }
 
   @Test
@@ -105,15 +97,7 @@ class LedgerTest {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.of("agency-admin"))
-                    .when()
-                    .get("/dotes/" + dote)
-                    .then()
-                    .body("disbursements", hasSize(2)));
+        .untilAsserted(() -> ActiveDotes.read(dote).body("disbursements", hasSize(2)));
     JsonPath d = dote(dote);
     assertThat(d.getList("disbursements.findAll { it.period == '2027-02' }")).hasSize(1);
     assertThat(d.getInt("budget.find { it.kind == 'PARTICIPANT_ALLOWANCE' }.remainingCents"))
@@ -134,12 +118,7 @@ class LedgerTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.of("agency-admin"))
-                    .when()
-                    .get("/dotes/" + dote)
-                    .then()
+                ActiveDotes.read(dote)
                     .body("disbursements", hasSize(1))
                     .body("disbursements[0].status", equalTo("NOT_PAYABLE"))
                     .body("disbursements[0].amountCents", equalTo(0))
@@ -243,12 +222,7 @@ class LedgerTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.of("agency-admin"))
-                    .when()
-                    .get("/dotes/" + dote)
-                    .then()
+                ActiveDotes.read(dote)
                     .body("state", equalTo("COMPLETED"))
                     .body(
                         "disbursements.find { it.line == 'HOST_CONTRIBUTION' }.amountCents",
@@ -266,15 +240,7 @@ class LedgerTest {
         ActiveDotes.attendance(dote, "2027-05", 80, 80));
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.of("agency-admin"))
-                    .when()
-                    .get("/dotes/" + dote)
-                    .then()
-                    .body("disbursements", hasSize(1)));
+        .untilAsserted(() -> ActiveDotes.read(dote).body("disbursements", hasSize(1)));
     String disbursement = dote(dote).getString("disbursements[0].id");
 
     given()

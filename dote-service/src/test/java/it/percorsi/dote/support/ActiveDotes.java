@@ -17,17 +17,15 @@ public final class ActiveDotes {
 
   private ActiveDotes() {}
 
+  /** The dote as the agency reads it, to assert on. */
+  public static io.restassured.response.ValidatableResponse read(UUID dote) {
+    return given().auth().oauth2(Tokens.of("agency-admin")).when().get("/dotes/" + dote).then();
+  }
+
   public static UUID assigned(String programme) {
     UUID participant = DoteFixtures.participant("19", "083", "ORG-PROMOTER-A");
     String id =
-        given()
-            .auth()
-            .oauth2(Tokens.of("promoter-a"))
-            .contentType("application/json")
-            .body(DoteFixtures.application(programme, participant))
-            .when()
-            .post("/dotes")
-            .then()
+        DoteFixtures.apply("promoter-a", programme, participant)
             .statusCode(201)
             .extract()
             .path("id");
@@ -48,15 +46,7 @@ public final class ActiveDotes {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(Tokens.of("agency-admin"))
-                    .when()
-                    .get("/dotes/" + dote)
-                    .then()
-                    .statusCode(200)
-                    .body("state", equalTo("ACTIVE")));
+            () -> ActiveDotes.read(dote).statusCode(200).body("state", equalTo("ACTIVE")));
     return dote;
   }
 

@@ -98,6 +98,19 @@ public final class DoteFixtures {
     return id;
   }
 
+  /** {@code principal} applies for a dote for {@code participant}; the response to assert on. */
+  public static io.restassured.response.ValidatableResponse apply(
+      String principal, String programme, UUID participant) {
+    return given()
+        .auth()
+        .oauth2(Tokens.of(principal))
+        .contentType("application/json")
+        .body(application(programme, participant))
+        .when()
+        .post("/dotes")
+        .then();
+  }
+
   public static Map<String, Object> application(String programme, UUID participant) {
     return Map.of(
         "programme", programme,
