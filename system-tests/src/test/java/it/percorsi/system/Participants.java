@@ -27,7 +27,8 @@ public final class Participants {
         .path("id");
   }
 
-  static String provisionalTaxCode() {
+  /** A valid 11-digit provisional tax code (check digit computed), different each call. */
+  public static String provisionalTaxCode() {
     StringBuilder sb = new StringBuilder();
     int sum = 0;
     for (int i = 0; i < 10; i++) {

@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Figures for the foundation, measured in one run on this machine (not a test; never fails on
@@ -59,7 +58,7 @@ public final class PlatformBenchmark {
           .auth()
           .oauth2(token)
           .contentType("application/json")
-          .body(body())
+          .body(it.percorsi.system.Participants.body("083"))
           .when()
           .post("/participants")
           .then()
@@ -98,7 +97,7 @@ public final class PlatformBenchmark {
           .auth()
           .oauth2(token)
           .contentType("application/json")
-          .body(body())
+          .body(it.percorsi.system.Participants.body("083"))
           .when()
           .post("/api/participants")
           .then()
@@ -111,29 +110,6 @@ public final class PlatformBenchmark {
       System.out.printf("  %-20s %6d MiB%n", s.name(), rssKiB(s.process().pid()) / 1024);
     }
     System.exit(0);
-  }
-
-  private static Map<String, Object> body() {
-    StringBuilder sb = new StringBuilder();
-    int sum = 0;
-    for (int i = 0; i < 10; i++) {
-      int d = ThreadLocalRandom.current().nextInt(10);
-      sb.append(d);
-      int w = i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-      sum += w;
-    }
-    sb.append((10 - sum % 10) % 10);
-    Map<String, Object> m = new HashMap<>();
-    m.put("taxCode", sb.toString());
-    m.put("givenName", "Bench");
-    m.put("familyName", "Mark");
-    m.put("birthDate", "2005-03-14");
-    m.put("sex", "M");
-    m.put("nationality", "GIN");
-    m.put("arrivalDate", "2021-06-02");
-    m.put("enteredAsUnaccompaniedMinor", true);
-    m.put("residenceProvince", "083");
-    return m;
   }
 
   private static long pct(List<Long> sorted, int p) {

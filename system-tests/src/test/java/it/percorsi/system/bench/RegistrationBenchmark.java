@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -232,14 +231,7 @@ public final class RegistrationBenchmark {
 
   /** A valid registration of an adult with a fresh provisional tax code. */
   private static String body() {
-    StringBuilder code = new StringBuilder();
-    int sum = 0;
-    for (int i = 0; i < 10; i++) {
-      int d = ThreadLocalRandom.current().nextInt(10);
-      code.append(d);
-      sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-    }
-    code.append((10 - sum % 10) % 10);
+    String code = it.percorsi.system.Participants.provisionalTaxCode();
     return """
         {"taxCode":"%s","givenName":"Bench","familyName":"Mark","birthDate":"2005-03-14",\
         "sex":"M","nationality":"GIN","arrivalDate":"2021-06-02",\
