@@ -1,6 +1,6 @@
 package it.percorsi.placement;
 
-import it.percorsi.platform.codes.CheckCharacters;
+import it.percorsi.platform.codes.TaxCodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ public final class Fixtures {
     for (int i = 0; i < 10; i++) {
       sb.append(ThreadLocalRandom.current().nextInt(10));
     }
-    return sb.append(CheckCharacters.numericCheckDigit(sb.toString())).toString();
+    return sb.append(TaxCodes.numericCheckDigit(sb.toString())).toString();
   }
 
   /**
@@ -39,6 +39,27 @@ public final class Fixtures {
 
   public static Map<String, Object> employer() {
     return employer(12);
+  }
+
+  /** A start at {@code employerId} for {@code doteId} on {@code start}, 25 hours a week. */
+  public static Map<String, Object> start(Object doteId, String employerId, String start) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("doteId", doteId.toString());
+    m.put("employerId", employerId);
+    m.put("startDate", start);
+    m.put("weeklyHours", 25);
+    m.put("companyTutor", "Giulia Verdi");
+    m.put("promoterTutor", "Marco Neri");
+    m.put("tasks", "Assembly of mechanical parts under supervision");
+    return m;
+  }
+
+  /** Starts an internship as promoter-a; returns its id. */
+  public static String startInternship(Object doteId, String employerId, String start) {
+    return Api.post("promoter-a", "/internships", start(doteId, employerId, start))
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** Registers a host as promoter-a; returns its id. */

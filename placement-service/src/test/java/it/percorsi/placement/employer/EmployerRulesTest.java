@@ -22,7 +22,7 @@ class EmployerRulesTest {
   void soleTradersPersonalCodeIsCheckedToo() {
     assertThat(TaxIds.problem("RSSMRA85T10A562S")).isNull();
     assertThat(TaxIds.problem("RSSMRA85T10A562X")).isEqualTo("has a wrong check character");
-    assertThat(TaxIds.problem("ACME")).startsWith("must be");
+    assertThat(TaxIds.problem("ACME")).startsWith("must be an 11-digit partita IVA");
   }
 
   @Test

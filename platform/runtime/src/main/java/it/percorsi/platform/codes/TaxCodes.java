@@ -1,6 +1,5 @@
-package it.percorsi.participant.reference;
+package it.percorsi.platform.codes;
 
-import it.percorsi.platform.codes.CheckCharacters;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -14,6 +13,9 @@ public final class TaxCodes {
       Pattern.compile(
           "[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]");
   private static final Pattern NUMERIC = Pattern.compile("[0-9]{11}");
+  private static final int[] ODD = {
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
+  };
 
   private static final String MONTHS = "ABCDEHLMPRST";
   private static final String OMOCODIA = "LMNPQRSTUV";
@@ -81,11 +83,29 @@ public final class TaxCodes {
 
   /** The check character (16th) of a personal tax code, from its first 15 characters. */
   public static char personalCheckChar(String code) {
-    return CheckCharacters.personalCheckChar(code);
+    int sum = 0;
+    for (int i = 0; i < 15; i++) {
+      char c = code.charAt(i);
+      int v = Character.isDigit(c) ? c - '0' : c - 'A';
+      // Positions are counted from 1: odd positions use the conversion table.
+      sum += (i % 2 == 0) ? ODD[v] : v;
+    }
+    return (char) ('A' + sum % 26);
   }
 
   /** The check digit (11th) of a provisional numeric tax code, from its first 10 digits. */
   public static int numericCheckDigit(String code) {
-    return CheckCharacters.numericCheckDigit(code);
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      int d = code.charAt(i) - '0';
+      if (i % 2 == 1) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+    }
+    return (10 - sum % 10) % 10;
   }
 }
