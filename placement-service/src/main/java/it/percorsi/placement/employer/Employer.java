@@ -1,8 +1,8 @@
 package it.percorsi.placement.employer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import it.percorsi.placement.PlacementProblems;
 import it.percorsi.platform.http.Preconditions;
-import it.percorsi.platform.problem.Problem;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -100,11 +100,7 @@ public class Employer extends PanacheEntityBase {
    */
   public List<String> replace(EmployerData d, Instant now) {
     if (!taxCode.equals(d.taxCode())) {
-      throw new ProblemException(
-          Problem.validation(
-              List.of(
-                  new Problem.FieldError(
-                      "taxCode", "is the employer's identity and cannot change"))));
+      throw PlacementProblems.taxCodeIsIdentity();
     }
     List<String> changed = new ArrayList<>();
     note(changed, "name", name, d.name());

@@ -1,5 +1,6 @@
 package it.percorsi.placement.employer;
 
+import it.percorsi.placement.PlacementProblems;
 import it.percorsi.placement.history.HistoryEntry;
 import it.percorsi.placement.history.PlacementHistory;
 import it.percorsi.platform.caller.Caller;
@@ -49,28 +50,15 @@ public class EmployerService {
   public Employer register(EmployerData request, Caller caller) {
     EmployerData d = validated(request);
     if (caller.orgId() == null) {
-      throw new ProblemException(
-          Problem.of(
-              "no-organisation",
-              "No organisation",
-              403,
-              "Your token carries no organisation, which would register the host"));
+      throw PlacementProblems.noOrganisation();
     }
     employers.lockTaxCode(d.taxCode());
     employers
         .byTaxCode(d.taxCode())
         .ifPresent(
             existing -> {
-              Problem problem =
-                  Problem.of(
-                      "duplicate-employer",
-                      "Employer already registered",
-                      409,
-                      "A host organisation with this tax code is already registered");
-              if (EmployerAccess.canRead(caller, existing)) {
-                problem.with("existingId", existing.id);
-              }
-              throw new ProblemException(problem);
+              throw PlacementProblems.duplicateEmployer(
+                  EmployerAccess.canRead(caller, existing) ? existing.id : null);
             });
     Instant now = clock.instant();
     Employer e = Employer.register(d, caller.orgId(), now);
@@ -139,7 +127,7 @@ public class EmployerService {
     List<Problem.FieldError> errors = new java.util.ArrayList<>(EmployerRules.check(d));
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(Problem.FieldError::field));
-      throw new ProblemException(Problem.validation(errors));
+      throw PlacementProblems.invalid(errors);
     }
     return d;
   }
