@@ -8,6 +8,7 @@ import it.percorsi.placement.employer.EmployerRepository;
 import it.percorsi.placement.employer.EmployerService;
 import it.percorsi.placement.events.InternshipCompleted;
 import it.percorsi.placement.events.PlacementEvent;
+import it.percorsi.placement.followup.FollowUpService;
 import it.percorsi.placement.history.HistoryEntry;
 import it.percorsi.placement.history.PlacementHistory;
 import it.percorsi.platform.caller.Caller;
@@ -238,6 +239,7 @@ public class InternshipService {
       Internship i, InternshipCompleted event, String action, Caller caller, Instant now) {
     PlacementHistory.record(AGGREGATE, i.id, action, List.of("state", "endedOn"), caller, now);
     outbox.append(PlacementEvent.TOPIC, event);
+    FollowUpService.schedule(i);
     internships.flush();
     return i;
   }

@@ -1,0 +1,91 @@
+package it.percorsi.placement.followup;
+
+import it.percorsi.platform.caller.CurrentCaller;
+import it.percorsi.platform.caller.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Follow-up checkpoints of internships. */
+@Path("/internships")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "internships")
+@SecurityRequirement(name = "bearer")
+public class FollowUpResource {
+
+  private final FollowUpService service;
+  private final CurrentCaller caller;
+
+  public FollowUpResource(FollowUpService service, CurrentCaller caller) {
+    this.service = service;
+    this.caller = caller;
+  }
+
+  /** Body of {@code PUT /internships/{id}/follow-ups/{months}}. */
+  public record FollowUpStatus(
+      @Schema(examples = "true") @NotNull Boolean employed,
+      @Schema(examples = "A.02.00", description = "UNILAV contract type, when employed")
+          String contractType) {}
+
+  @GET
+  @Path("/follow-ups")
+  @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
+  @Operation(
+      summary = "Follow-up checkpoints by status",
+      description =
+          "WAITING (default): due, with no hire known, waiting for the promoter to record the"
+              + " status; the caller's cases only, earliest due first.")
+  public List<FollowUpView> list(
+      @Parameter(description = "SCHEDULED, WAITING or RECORDED")
+          @QueryParam("status")
+          @DefaultValue("WAITING")
+          FollowUp.Status status,
+      @QueryParam("limit") @DefaultValue("200") int limit) {
+    return service.list(status, caller.get(), Math.max(1, Math.min(limit, 500))).stream()
+        .map(FollowUpView::of)
+        .toList();
+  }
+
+  @GET
+  @Path("/{id}/follow-ups")
+  @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
+  @Operation(summary = "The follow-up checkpoints of an internship (after it ended)")
+  public List<FollowUpView> of(@PathParam("id") UUID id) {
+    return service.of(id, caller.get()).stream().map(FollowUpView::of).toList();
+  }
+
+  @PUT
+  @Path("/{id}/follow-ups/{months}")
+  @RolesAllowed(Role.PROMOTER)
+  @Operation(
+      summary = "Record the employment status at a due checkpoint",
+      description =
+          "By the internship's promoter, for a checkpoint (1, 3, 6, 12 months) that is due and"
+              + " not derived from a hire. Emits follow-up-recorded.")
+  public Response record(
+      @PathParam("id") UUID id,
+      @PathParam("months") int months,
+      @Valid @NotNull FollowUpStatus body) {
+    FollowUp f = service.record(id, months, body.employed(), body.contractType(), caller.get());
+    return Response.ok(FollowUpView.of(f)).header(HttpHeaders.ETAG, f.etag()).build();
+  }
+}

@@ -1,0 +1,135 @@
+package it.percorsi.placement.hire;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import it.percorsi.placement.events.HireRecorded;
+import it.percorsi.placement.reference.ContractTypes;
+import it.percorsi.platform.http.Preconditions;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A hire of a participant, as the mandatory employment notice (UNILAV) describes it. */
+@Entity
+@Table(name = "hire")
+public class Hire extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @Column(name = "participant_id", nullable = false)
+  public UUID participantId;
+
+  @Column(name = "internship_id")
+  public UUID internshipId;
+
+  @Column(name = "dote_id")
+  public UUID doteId;
+
+  @Column(name = "promoter_org_id", nullable = false, length = 100)
+  public String promoterOrgId;
+
+  @Column(name = "province_code", nullable = false, length = 3, columnDefinition = "bpchar")
+  public String provinceCode;
+
+  @Column(name = "employer_tax_code", nullable = false, length = 16)
+  public String employerTaxCode;
+
+  @Column(name = "employer_id")
+  public UUID employerId;
+
+  @Column(name = "contract_type", nullable = false, length = 7, columnDefinition = "bpchar")
+  public String contractType;
+
+  @Column(name = "contract_family", nullable = false, length = 20)
+  public String contractFamily;
+
+  @Column(name = "start_date", nullable = false)
+  public LocalDate startDate;
+
+  @Column(name = "end_date")
+  public LocalDate endDate;
+
+  @Column(name = "weekly_hours", nullable = false)
+  public int weeklyHours;
+
+  @Column(name = "ateco_code", nullable = false, length = 8)
+  public String atecoCode;
+
+  @Column(name = "istat_profession", length = 20)
+  public String istatProfession;
+
+  @Column(name = "recorded_by_org_id", nullable = false, length = 100)
+  public String recordedByOrgId;
+
+  @Column(name = "recorded_at", nullable = false)
+  public Instant recordedAt;
+
+  @Version public long version;
+
+  protected Hire() {}
+
+  /** What a case the hire belongs to: its owner, province, and latest internship if any. */
+  public record Case(String promoterOrgId, String provinceCode, UUID internshipId, UUID doteId) {}
+
+  /** A recorded hire and its {@code hire-recorded}. */
+  public record Recorded(Hire hire, HireRecorded event) {}
+
+  /** Records a hire from a request that passed {@link HireRules}. */
+  public static Recorded record(
+      RecordHire r,
+      ContractTypes.ContractType type,
+      Case c,
+      UUID employerId,
+      String recordedByOrgId,
+      Instant now) {
+    Hire h = new Hire();
+    h.id = UUID.randomUUID();
+    h.participantId = r.participantId();
+    h.internshipId = c.internshipId();
+    h.doteId = c.doteId();
+    h.promoterOrgId = c.promoterOrgId();
+    h.provinceCode = c.provinceCode();
+    h.employerTaxCode = r.employerTaxCode();
+    h.employerId = employerId;
+    h.contractType = type.code();
+    h.contractFamily = type.family().name();
+    h.startDate = r.startDate();
+    h.endDate = r.endDate();
+    h.weeklyHours = r.weeklyHours();
+    h.atecoCode = r.atecoCode();
+    h.istatProfession = r.istatProfession();
+    h.recordedByOrgId = recordedByOrgId;
+    h.recordedAt = now.truncatedTo(ChronoUnit.MICROS);
+    return new Recorded(
+        h,
+        new HireRecorded(
+            h.id,
+            h.participantId,
+            h.internshipId,
+            h.doteId,
+            h.employerId,
+            h.contractType,
+            h.contractFamily,
+            h.startDate,
+            h.endDate,
+            h.weeklyHours,
+            h.atecoCode,
+            h.istatProfession,
+            h.promoterOrgId,
+            h.provinceCode));
+  }
+
+  /** Whether the person worked under this hire on {@code day}. */
+  public boolean covers(LocalDate day) {
+    return !startDate.isAfter(day) && (endDate == null || !endDate.isBefore(day));
+  }
+
+  public String etag() {
+    return Preconditions.etag(version);
+  }
+}
