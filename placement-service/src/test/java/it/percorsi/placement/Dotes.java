@@ -30,9 +30,14 @@ public final class Dotes {
       String provinceCode,
       LocalDate activatedOn,
       LocalDate startDeadline,
-      int internshipMonths) {}
+      int internshipMonths,
+      String programmeCode) {}
 
   public static Dote of(String promoterOrgId, String provinceCode) {
+    return of(promoterOrgId, provinceCode, "EXAMPLE-PERCORSI-4-SUD");
+  }
+
+  public static Dote of(String promoterOrgId, String provinceCode, String programmeCode) {
     return new Dote(
         UUID.randomUUID(),
         UUID.randomUUID(),
@@ -40,12 +45,17 @@ public final class Dotes {
         provinceCode,
         LocalDate.of(2026, 11, 2),
         LocalDate.of(2027, 1, 31),
-        6);
+        6,
+        programmeCode);
   }
 
   /** An ORG-PROMOTER-A dote in Messina, activated on 2 November 2026, start by 31 January 2027. */
   public static Dote active() {
-    Dote d = of("ORG-PROMOTER-A", "083");
+    return active(of("ORG-PROMOTER-A", "083"));
+  }
+
+  /** {@code d} assigned and activated. */
+  public static Dote active(Dote d) {
     assigned(d);
     activated(d);
     return d;
@@ -54,7 +64,7 @@ public final class Dotes {
   public static void assigned(Dote d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("doteId", d.doteId().toString());
-    m.put("programmeCode", "EXAMPLE-PERCORSI-4-SUD");
+    m.put("programmeCode", d.programmeCode());
     m.put("participantId", d.participantId().toString());
     m.put("promoterOrgId", d.promoterOrgId());
     m.put(
