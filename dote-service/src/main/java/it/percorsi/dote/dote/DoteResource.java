@@ -121,6 +121,10 @@ public class DoteResource {
                           return idempotency.created(
                               DoteView.of(d), location, d.etag(), d.id.toString());
                         }));
+    if (answer.replayed() && answer.resourceId() != null) {
+      // A stored answer is shown only to whoever may read the dote today.
+      service.get(UUID.fromString(answer.resourceId()), c);
+    }
     return answer.toResponse();
   }
 

@@ -116,6 +116,10 @@ public class ParticipantResource {
               URI location = uri.getAbsolutePathBuilder().path(p.id.toString()).build();
               return idempotency.created(service.view(p), location, p.etag(), p.id.toString());
             });
+    if (answer.replayed() && answer.resourceId() != null) {
+      // A stored answer is shown only to whoever may read the participant today.
+      service.get(UUID.fromString(answer.resourceId()), c);
+    }
     return answer.toResponse();
   }
 
