@@ -1,8 +1,6 @@
 package it.percorsi.placement.employer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import it.percorsi.placement.history.HistoryEntry;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
@@ -11,7 +9,6 @@ import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,19 +48,13 @@ public class EmployerResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final Paging paging;
-  private final ObjectMapper mapper;
 
   public EmployerResource(
-      EmployerService service,
-      CurrentCaller caller,
-      Idempotency idempotency,
-      Paging paging,
-      ObjectMapper mapper) {
+      EmployerService service, CurrentCaller caller, Idempotency idempotency, Paging paging) {
     this.service = service;
     this.caller = caller;
     this.idempotency = idempotency;
     this.paging = paging;
-    this.mapper = mapper;
   }
 
   @POST
@@ -93,8 +84,7 @@ public class EmployerResource {
             () -> {
               Employer e = service.register(request, c);
               URI location = uri.getAbsolutePathBuilder().path(e.id.toString()).build();
-              return StoredResponse.created(
-                  json(EmployerView.of(e)), location, e.etag(), e.id.toString());
+              return idempotency.created(EmployerView.of(e), location, e.etag(), e.id.toString());
             });
     return answer.toResponse();
   }
@@ -121,7 +111,7 @@ public class EmployerResource {
       @QueryParam(Paging.LIMIT) String limit,
       @QueryParam(Cursor.PARAM) String cursor,
       UriInfo uri) {
-    PageRequest page = paging.request(integer(Paging.LIMIT, limit), cursor, 2);
+    PageRequest page = paging.fromQuery(limit, cursor, 2);
     EmployerRepository.Filter filter =
         new EmployerRepository.Filter(
             taxCode == null ? null : it.percorsi.placement.reference.TaxIds.normalise(taxCode),
@@ -169,30 +159,11 @@ public class EmployerResource {
   @Operation(
       summary = "Audit trail of a host organisation",
       description = "Who (subject, client, organisation), when, which fields; never the values.")
-  public List<HistoryEntry> history(@PathParam("id") UUID id) {
+  public List<AuditTrail.Change> history(@PathParam("id") UUID id) {
     return service.history(id, caller.get());
   }
 
   private static Response withEtag(Employer e) {
     return Response.ok(EmployerView.of(e)).header(HttpHeaders.ETAG, e.etag()).build();
-  }
-
-  private String json(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the response", e);
-    }
-  }
-
-  static Integer integer(String name, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(name, "must be a whole number");
-    }
   }
 }

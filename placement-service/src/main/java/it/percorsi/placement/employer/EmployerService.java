@@ -1,8 +1,7 @@
 package it.percorsi.placement.employer;
 
 import it.percorsi.placement.PlacementProblems;
-import it.percorsi.placement.history.HistoryEntry;
-import it.percorsi.placement.history.PlacementHistory;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.http.Preconditions;
 import it.percorsi.platform.paging.Page;
@@ -33,11 +32,14 @@ public class EmployerService {
   private final EmployerRepository employers;
   private final Validator validator;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  public EmployerService(EmployerRepository employers, Validator validator, Clock clock) {
+  public EmployerService(
+      EmployerRepository employers, Validator validator, Clock clock, AuditTrail audit) {
     this.employers = employers;
     this.validator = validator;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -63,7 +65,7 @@ public class EmployerService {
     Instant now = clock.instant();
     Employer e = Employer.register(d, caller.orgId(), now);
     employers.persist(e);
-    PlacementHistory.record(AGGREGATE, e.id, "registered", List.of(), caller, now);
+    audit.record(AGGREGATE, e.id, "registered", "", caller);
     employers.flush();
     return e;
   }
@@ -88,7 +90,7 @@ public class EmployerService {
     Instant now = clock.instant();
     List<String> changed = e.replace(d, now);
     if (!changed.isEmpty()) {
-      PlacementHistory.record(AGGREGATE, e.id, "updated", changed, caller, now);
+      audit.record(AGGREGATE, e.id, "updated", String.join(",", changed), caller);
     }
     employers.flush();
     return e;
@@ -105,9 +107,9 @@ public class EmployerService {
   }
 
   @Transactional
-  public List<HistoryEntry> history(UUID id, Caller caller) {
+  public List<AuditTrail.Change> history(UUID id, Caller caller) {
     Employer e = get(id, caller);
-    return PlacementHistory.of(AGGREGATE, e.id);
+    return audit.of(AGGREGATE, e.id);
   }
 
   /** The employer if {@code caller} may see it, else 404. */

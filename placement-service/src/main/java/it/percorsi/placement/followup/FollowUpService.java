@@ -5,11 +5,11 @@ import it.percorsi.placement.PlacementProblems;
 import it.percorsi.placement.events.FollowUpRecorded;
 import it.percorsi.placement.events.PlacementEvent;
 import it.percorsi.placement.hire.HireService;
-import it.percorsi.placement.history.PlacementHistory;
 import it.percorsi.placement.internship.Internship;
 import it.percorsi.placement.internship.InternshipService;
 import it.percorsi.placement.reference.ContractTypes;
 import it.percorsi.platform.access.CaseScope;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.outbox.Outbox;
 import it.percorsi.platform.problem.ProblemException;
@@ -37,12 +37,19 @@ public class FollowUpService {
 
   private final InternshipService internships;
   private final Outbox outbox;
-  private final Clock clock;
 
-  public FollowUpService(InternshipService internships, Outbox outbox, Clock clock) {
+  /** The actor of changes the service makes itself. */
+  static final Caller SYSTEM = AuditTrail.system("placement-service");
+
+  private final Clock clock;
+  private final AuditTrail audit;
+
+  public FollowUpService(
+      InternshipService internships, Outbox outbox, Clock clock, AuditTrail audit) {
     this.internships = internships;
     this.outbox = outbox;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Schedules the checkpoints of an internship that just ended (in its transaction). */
@@ -96,13 +103,8 @@ public class FollowUpService {
     for (FollowUp f : due) {
       var event = f.derive(HireService.of(f.participantId), today, now);
       if (event.isPresent()) {
-        PlacementHistory.record(
-            "internship",
-            f.internshipId,
-            "follow-up-derived",
-            List.of("followUps." + f.months),
-            PlacementHistory.SYSTEM,
-            now);
+        audit.record(
+            "internship", f.internshipId, "follow-up-derived", "followUps." + f.months, SYSTEM);
         outbox.append(PlacementEvent.TOPIC, event.get());
         recorded++;
       }
@@ -144,8 +146,7 @@ public class FollowUpService {
     Instant now = clock.instant();
     FollowUpRecorded event =
         f.record(employed, employed ? contractType : null, family, LocalDate.now(clock), now);
-    PlacementHistory.record(
-        "internship", i.id, "follow-up-recorded", List.of("followUps." + months), caller, now);
+    audit.record("internship", i.id, "follow-up-recorded", "followUps." + months, caller);
     outbox.append(PlacementEvent.TOPIC, event);
     FollowUp.getEntityManager().flush();
     return f;

@@ -1,7 +1,5 @@
 package it.percorsi.placement.hire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import it.percorsi.placement.reference.ContractTypes;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
@@ -11,7 +9,6 @@ import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,19 +46,13 @@ public class HireResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final Paging paging;
-  private final ObjectMapper mapper;
 
   public HireResource(
-      HireService service,
-      CurrentCaller caller,
-      Idempotency idempotency,
-      Paging paging,
-      ObjectMapper mapper) {
+      HireService service, CurrentCaller caller, Idempotency idempotency, Paging paging) {
     this.service = service;
     this.caller = caller;
     this.idempotency = idempotency;
     this.paging = paging;
-    this.mapper = mapper;
   }
 
   @POST
@@ -91,8 +82,7 @@ public class HireResource {
             () -> {
               Hire h = service.record(request, c);
               URI location = uri.getAbsolutePathBuilder().path(h.id.toString()).build();
-              return StoredResponse.created(
-                  json(HireView.of(h)), location, h.etag(), h.id.toString());
+              return idempotency.created(HireView.of(h), location, h.etag(), h.id.toString());
             });
     return answer.toResponse();
   }
@@ -105,13 +95,7 @@ public class HireResource {
       @QueryParam(Paging.LIMIT) String limit,
       @QueryParam(Cursor.PARAM) String cursor,
       UriInfo uri) {
-    Integer size;
-    try {
-      size = limit == null ? null : Integer.valueOf(limit);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(Paging.LIMIT, "must be a whole number");
-    }
-    PageRequest page = paging.request(size, cursor, 2);
+    PageRequest page = paging.fromQuery(limit, cursor, 2);
     return Paging.response(
         service.list(participantId, page, caller.get()), uri.getRequestUri(), page);
   }
@@ -135,13 +119,5 @@ public class HireResource {
   public Response get(@PathParam("id") UUID id) {
     Hire h = service.get(id, caller.get());
     return Response.ok(HireView.of(h)).header(HttpHeaders.ETAG, h.etag()).build();
-  }
-
-  private String json(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the response", e);
-    }
   }
 }

@@ -3,11 +3,11 @@ package it.percorsi.placement.hire;
 import it.percorsi.placement.PlacementProblems;
 import it.percorsi.placement.employer.EmployerRepository;
 import it.percorsi.placement.events.PlacementEvent;
-import it.percorsi.placement.history.PlacementHistory;
 import it.percorsi.placement.internship.Internship;
 import it.percorsi.placement.reference.ContractTypes;
 import it.percorsi.placement.reference.TaxIds;
 import it.percorsi.platform.access.CaseScope;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.outbox.Outbox;
 import it.percorsi.platform.paging.Page;
@@ -38,13 +38,19 @@ public class HireService {
   private final Outbox outbox;
   private final Validator validator;
   private final Clock clock;
+  private final AuditTrail audit;
 
   public HireService(
-      EmployerRepository employers, Outbox outbox, Validator validator, Clock clock) {
+      EmployerRepository employers,
+      Outbox outbox,
+      Validator validator,
+      Clock clock,
+      AuditTrail audit) {
     this.employers = employers;
     this.outbox = outbox;
     this.validator = validator;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -94,7 +100,7 @@ public class HireService {
             now);
     Hire h = recorded.hire();
     h.persist();
-    PlacementHistory.record(AGGREGATE, h.id, "recorded", List.of(), caller, now);
+    audit.record(AGGREGATE, h.id, "recorded", "", caller);
     outbox.append(PlacementEvent.TOPIC, recorded.event());
     Hire.getEntityManager().flush();
     return h;

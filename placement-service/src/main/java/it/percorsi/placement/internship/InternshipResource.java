@@ -1,8 +1,6 @@
 package it.percorsi.placement.internship;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import it.percorsi.placement.history.HistoryEntry;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
@@ -11,7 +9,6 @@ import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,19 +48,13 @@ public class InternshipResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final Paging paging;
-  private final ObjectMapper mapper;
 
   public InternshipResource(
-      InternshipService service,
-      CurrentCaller caller,
-      Idempotency idempotency,
-      Paging paging,
-      ObjectMapper mapper) {
+      InternshipService service, CurrentCaller caller, Idempotency idempotency, Paging paging) {
     this.service = service;
     this.caller = caller;
     this.idempotency = idempotency;
     this.paging = paging;
-    this.mapper = mapper;
   }
 
   /** Body of {@code POST /internships/{id}/interruption}. */
@@ -101,8 +92,7 @@ public class InternshipResource {
             () -> {
               Internship i = service.start(request, c);
               URI location = uri.getAbsolutePathBuilder().path(i.id.toString()).build();
-              return StoredResponse.created(
-                  json(InternshipView.of(i)), location, i.etag(), i.id.toString());
+              return idempotency.created(InternshipView.of(i), location, i.etag(), i.id.toString());
             });
     return answer.toResponse();
   }
@@ -124,7 +114,7 @@ public class InternshipResource {
       @QueryParam(Paging.LIMIT) String limit,
       @QueryParam(Cursor.PARAM) String cursor,
       UriInfo uri) {
-    PageRequest page = paging.request(integer(limit), cursor, 2);
+    PageRequest page = paging.fromQuery(limit, cursor, 2);
     InternshipRepository.Filter filter =
         new InternshipRepository.Filter(doteId, employerId, participantId, state, province);
     return Paging.response(service.list(filter, page, caller.get()), uri.getRequestUri(), page);
@@ -178,30 +168,11 @@ public class InternshipResource {
   @Operation(
       summary = "Audit trail of an internship",
       description = "Who, when, what kind of change and which fields; not for host users.")
-  public List<HistoryEntry> history(@PathParam("id") UUID id) {
+  public List<AuditTrail.Change> history(@PathParam("id") UUID id) {
     return service.history(id, caller.get());
   }
 
   private static Response withEtag(Internship i) {
     return Response.ok(InternshipView.of(i)).header(HttpHeaders.ETAG, i.etag()).build();
-  }
-
-  private String json(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the response", e);
-    }
-  }
-
-  private static Integer integer(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(Paging.LIMIT, "must be a whole number");
-    }
   }
 }

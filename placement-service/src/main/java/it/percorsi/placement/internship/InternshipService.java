@@ -9,8 +9,7 @@ import it.percorsi.placement.employer.EmployerService;
 import it.percorsi.placement.events.InternshipCompleted;
 import it.percorsi.placement.events.PlacementEvent;
 import it.percorsi.placement.followup.FollowUpService;
-import it.percorsi.placement.history.HistoryEntry;
-import it.percorsi.placement.history.PlacementHistory;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.http.Preconditions;
@@ -45,14 +44,24 @@ public class InternshipService {
   private final InternshipRepository internships;
   private final EmployerRepository employers;
   private final Outbox outbox;
+
+  /** The actor of changes the service makes itself. */
+  static final Caller SYSTEM = AuditTrail.system("placement-service");
+
   private final Clock clock;
+  private final AuditTrail audit;
 
   public InternshipService(
-      InternshipRepository internships, EmployerRepository employers, Outbox outbox, Clock clock) {
+      InternshipRepository internships,
+      EmployerRepository employers,
+      Outbox outbox,
+      Clock clock,
+      AuditTrail audit) {
     this.internships = internships;
     this.employers = employers;
     this.outbox = outbox;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -83,7 +92,7 @@ public class InternshipService {
             now);
     Internship i = started.internship();
     internships.persist(i);
-    PlacementHistory.record(AGGREGATE, i.id, "started", List.of(), caller, now);
+    audit.record(AGGREGATE, i.id, "started", "", caller);
     outbox.append(PlacementEvent.TOPIC, started.event());
     internships.flush();
     return i;
@@ -127,13 +136,7 @@ public class InternshipService {
       i.extendTo(projected.dote().extensionMonths, now)
           .ifPresent(
               event -> {
-                PlacementHistory.record(
-                    AGGREGATE,
-                    i.id,
-                    "extended",
-                    List.of("extensionMonths", "plannedEndDate"),
-                    PlacementHistory.SYSTEM,
-                    now);
+                audit.record(AGGREGATE, i.id, "extended", "extensionMonths,plannedEndDate", SYSTEM);
                 outbox.append(PlacementEvent.TOPIC, event);
               });
     }
@@ -157,13 +160,12 @@ public class InternshipService {
     if (existing.isEmpty()) {
       a.persist();
     }
-    PlacementHistory.record(
+    audit.record(
         AGGREGATE,
         i.id,
         existing.isEmpty() ? "attendance-entered" : "attendance-corrected",
-        List.of("attendance." + month),
-        caller,
-        now);
+        "attendance." + month,
+        caller);
     internships.flush();
     return a;
   }
@@ -176,8 +178,7 @@ public class InternshipService {
     Optional<AttendanceMonth> entered = internships.attendance(i.id, month.toString());
     Instant now = clock.instant();
     outbox.append(PlacementEvent.TOPIC, i.confirmAttendance(entered, month, party, now));
-    PlacementHistory.record(
-        AGGREGATE, i.id, "attendance-confirmed", List.of("attendance." + month), caller, now);
+    audit.record(AGGREGATE, i.id, "attendance-confirmed", "attendance." + month, caller);
     internships.flush();
     return entered.orElseThrow();
   }
@@ -198,8 +199,8 @@ public class InternshipService {
   }
 
   @Transactional
-  public List<HistoryEntry> history(UUID id, Caller caller) {
-    return PlacementHistory.of(AGGREGATE, get(id, caller).id);
+  public List<AuditTrail.Change> history(UUID id, Caller caller) {
+    return audit.of(AGGREGATE, get(id, caller).id);
   }
 
   LocalDate today() {
@@ -237,7 +238,7 @@ public class InternshipService {
 
   private Internship ended(
       Internship i, InternshipCompleted event, String action, Caller caller, Instant now) {
-    PlacementHistory.record(AGGREGATE, i.id, action, List.of("state", "endedOn"), caller, now);
+    audit.record(AGGREGATE, i.id, action, "state,endedOn", caller);
     outbox.append(PlacementEvent.TOPIC, event);
     FollowUpService.schedule(i);
     internships.flush();

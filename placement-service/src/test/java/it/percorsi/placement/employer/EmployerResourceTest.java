@@ -80,7 +80,7 @@ class EmployerResourceTest {
     Api.get("agency-admin", "/employers/" + id + "/history")
         .statusCode(200)
         .body("action", contains("registered", "updated"))
-        .body("[1].fields", contains("employees"))
+        .body("[1].detail", equalTo("employees"))
         .body("[1].by.orgId", equalTo("ORG-PROMOTER-A"));
   }
 
