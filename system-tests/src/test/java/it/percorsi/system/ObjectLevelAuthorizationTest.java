@@ -39,7 +39,9 @@ class ObjectLevelAuthorizationTest {
       Map.of(
           "participants", ObjectLevelAuthorizationTest::registerParticipant,
           "dotes", ObjectLevelAuthorizationTest::assignDote,
-          "disbursements", ObjectLevelAuthorizationTest::authoriseDisbursement);
+          "disbursements", ObjectLevelAuthorizationTest::authoriseDisbursement,
+          "internships", ObjectLevelAuthorizationTest::startInternship,
+          "hires", ObjectLevelAuthorizationTest::recordHire);
 
   private static final Map<String, Principal> OWNERS =
       Map.of("ORG-PROMOTER-A", Principal.PROMOTER_A, "ORG-PROMOTER-B", Principal.PROMOTER_B);
@@ -260,16 +262,25 @@ class ObjectLevelAuthorizationTest {
         dote,
         it.percorsi.testkit.Events.cloudEvent(
             UUID.randomUUID().toString(), "it.percorsi.placement.internship-started.v1", dote),
-        ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"2027-01-01\","
-                + "\"plannedEndDate\":\"2027-06-30\"}")
-            .formatted(UUID.randomUUID(), dote));
+        ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"participantId\":\"%s\","
+                + "\"employerId\":\"%s\",\"promoterOrgId\":\"%s\",\"provinceCode\":\"%s\","
+                + "\"startDate\":\"2027-01-01\",\"plannedEndDate\":\"2027-06-30\","
+                + "\"weeklyHours\":25}")
+            .formatted(
+                UUID.randomUUID(),
+                dote,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                wanted.ownerOrg(),
+                wanted.province()));
     it.percorsi.testkit.Events.publish(
         "percorsi.placements.v1",
         dote,
         it.percorsi.testkit.Events.cloudEvent(
             UUID.randomUUID().toString(), "it.percorsi.placement.attendance-recorded.v1", dote),
         ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"month\":\"2027-01\",\"plannedHours\":100,"
-                + "\"attendedHours\":90}")
+                + "\"attendedHours\":90,\"coveredWorkingDays\":20,\"monthWorkingDays\":20,"
+                + "\"revision\":1}")
             .formatted(UUID.randomUUID(), dote));
     String[] id = new String[1];
     org.awaitility.Awaitility.await()
@@ -290,5 +301,149 @@ class ObjectLevelAuthorizationTest {
               assertThat(id[0]).isNotNull();
             });
     return new Owned(wanted.ownerOrg(), wanted.province(), id[0]);
+  }
+
+  /**
+   * An internship of the owner's active dote (announced on the bus as dote-service does) at a host
+   * of another organisation than the demo host user's, started through the gateway.
+   */
+  private static Owned startInternship(Owned wanted) {
+    return new Owned(wanted.ownerOrg(), wanted.province(), internshipOf(wanted).path("id"));
+  }
+
+  /** A permanent hire of the participant of a fresh internship of the owner. */
+  private static Owned recordHire(Owned wanted) {
+    String participant = internshipOf(wanted).path("participantId");
+    String hire =
+        given()
+            .baseUri(stack.gateway())
+            .auth()
+            .oauth2(OWNERS.get(wanted.ownerOrg()).token())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "participantId",
+                    participant,
+                    "employerTaxCode",
+                    it.percorsi.testkit.Registrations.provisionalTaxCode(),
+                    "contractType",
+                    "A.01.00",
+                    "startDate",
+                    java.time.LocalDate.now().toString(),
+                    "weeklyHours",
+                    40,
+                    "atecoCode",
+                    "25.62.00"))
+            .when()
+            .post("/api/hires")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Owned(wanted.ownerOrg(), wanted.province(), hire);
+  }
+
+  private static io.restassured.response.ExtractableResponse<Response> internshipOf(Owned wanted) {
+    String token = OWNERS.get(wanted.ownerOrg()).token();
+    String dote = UUID.randomUUID().toString();
+    String today = java.time.LocalDate.now().toString();
+    it.percorsi.testkit.Events.publish(
+        "percorsi.dotes.v1",
+        dote,
+        it.percorsi.testkit.Events.cloudEvent(
+            UUID.randomUUID().toString(), "it.percorsi.dote.assigned.v1", dote),
+        ("{\"doteId\":\"%s\",\"programmeCode\":\"EXAMPLE-PERCORSI-III\",\"participantId\":\"%s\","
+                + "\"promoterOrgId\":\"%s\",\"regionCode\":\"19\",\"provinceCode\":\"%s\","
+                + "\"assignedOn\":\"%s\",\"plannedInternshipStart\":\"%s\","
+                + "\"startDeadline\":\"%s\",\"internshipMonths\":6,\"maxExtensionMonths\":0,"
+                + "\"monthlyAllowanceCents\":50000,\"attendanceThresholdPercent\":70,"
+                + "\"hostContributionCents\":50000,\"promoterServicesCents\":200000}")
+            .formatted(
+                dote,
+                UUID.randomUUID(),
+                wanted.ownerOrg(),
+                wanted.province(),
+                today,
+                today,
+                java.time.LocalDate.now().plusMonths(3)));
+    it.percorsi.testkit.Events.publish(
+        "percorsi.dotes.v1",
+        dote,
+        it.percorsi.testkit.Events.cloudEvent(
+            UUID.randomUUID().toString(), "it.percorsi.dote.activated.v1", dote),
+        ("{\"doteId\":\"%s\",\"planId\":\"%s\",\"activatedOn\":\"%s\","
+                + "\"allowanceCents\":300000,\"hostContributionCents\":50000,"
+                + "\"promoterServicesCents\":200000}")
+            .formatted(dote, UUID.randomUUID(), today));
+    String employer =
+        given()
+            .baseUri(stack.gateway())
+            .auth()
+            .oauth2(token)
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "taxCode",
+                    it.percorsi.testkit.Registrations.provisionalTaxCode(),
+                    "name",
+                    "Officina Test",
+                    "legalForm",
+                    "SRL",
+                    "nonProfit",
+                    false,
+                    "atecoCode",
+                    "25.62.00",
+                    "siteMunicipality",
+                    wanted.province() + "048",
+                    "employees",
+                    50,
+                    "tutors",
+                    List.of(Map.of("fullName", "Tutor Test")),
+                    "hostOrgId",
+                    "HOST-OTHER"))
+            .when()
+            .post("/api/employers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Map<String, Object> start =
+        Map.of(
+            "doteId",
+            dote,
+            "employerId",
+            employer,
+            "startDate",
+            today,
+            "weeklyHours",
+            25,
+            "companyTutor",
+            "Tutor Test",
+            "promoterTutor",
+            "Tutor Promotore",
+            "tasks",
+            "Test tasks");
+    @SuppressWarnings("unchecked")
+    io.restassured.response.ExtractableResponse<Response>[] started =
+        new io.restassured.response.ExtractableResponse[1];
+    // The dote reaches placement-service's projection through the bus.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              started[0] =
+                  given()
+                      .baseUri(stack.gateway())
+                      .auth()
+                      .oauth2(token)
+                      .contentType("application/json")
+                      .body(start)
+                      .when()
+                      .post("/api/internships")
+                      .then()
+                      .extract();
+              assertThat(started[0].statusCode()).isEqualTo(201);
+            });
+    return started[0];
   }
 }

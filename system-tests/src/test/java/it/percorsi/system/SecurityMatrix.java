@@ -126,6 +126,10 @@ final class SecurityMatrix {
       EnumSet.of(Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN);
   private static final Set<Role> AGENCY = EnumSet.of(Role.AGENCY_ADMIN);
   private static final Set<Role> PROMOTER = EnumSet.of(Role.PROMOTER);
+  private static final Set<Role> PLACEMENT_READERS =
+      EnumSet.of(Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST);
+  private static final Set<Role> HOST_REGISTRARS = EnumSet.of(Role.PROMOTER, Role.AGENCY_ADMIN);
+  private static final Set<Role> ATTENDANCE_PARTIES = EnumSet.of(Role.PROMOTER, Role.HOST);
 
   /** The table. Add a row with every new public operation. */
   static final List<Operation> OPERATIONS =
@@ -210,35 +214,70 @@ final class SecurityMatrix {
               Scope.OWNED,
               "{}"),
           // placement-service
-          op(
-              "employers",
-              "POST",
-              "/api/employers",
-              EnumSet.of(Role.PROMOTER, Role.AGENCY_ADMIN),
-              Scope.NONE,
-              "{}"),
-          op(
-              "employers",
-              "GET",
-              "/api/employers/{id}",
-              EnumSet.of(
-                  Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST),
-              Scope.NONE,
-              null),
+          op("employers", "POST", "/api/employers", HOST_REGISTRARS, Scope.NONE, "{}"),
+          op("employers", "GET", "/api/employers", PLACEMENT_READERS, Scope.NONE, null),
+          // The host registry is shared by promoters: one record per tax code.
+          op("employers", "GET", "/api/employers/{id}", PLACEMENT_READERS, Scope.NONE, null),
+          op("employers", "PUT", "/api/employers/{id}", HOST_REGISTRARS, Scope.NONE, "{}"),
+          op("employers", "GET", "/api/employers/{id}/history", CASE_READERS, Scope.NONE, null),
           op("internships", "POST", "/api/internships", PROMOTER, Scope.NONE, "{}"),
+          op("internships", "GET", "/api/internships", PLACEMENT_READERS, Scope.NONE, null),
+          op("internships", "GET", "/api/internships/{id}", PLACEMENT_READERS, Scope.OWNED, null),
           op(
               "internships",
               "GET",
-              "/api/internships/{id}",
-              EnumSet.of(
-                  Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST),
+              "/api/internships/{id}/history",
+              CASE_READERS,
               Scope.OWNED,
               null),
           op(
               "internships",
               "POST",
+              "/api/internships/{id}/completion",
+              PROMOTER,
+              Scope.OWNED,
+              "{}"),
+          op(
+              "internships",
+              "POST",
+              "/api/internships/{id}/interruption",
+              PROMOTER,
+              Scope.OWNED,
+              "{}"),
+          op(
+              "internships",
+              "GET",
+              "/api/internships/{id}/attendance",
+              PLACEMENT_READERS,
+              Scope.OWNED,
+              null),
+          op(
+              "internships",
+              "PUT",
               "/api/internships/{id}/attendance/{month}",
-              EnumSet.of(Role.PROMOTER, Role.HOST),
+              ATTENDANCE_PARTIES,
+              Scope.OWNED,
+              "{}"),
+          op(
+              "internships",
+              "POST",
+              "/api/internships/{id}/attendance/{month}/confirmation",
+              ATTENDANCE_PARTIES,
+              Scope.OWNED,
+              "{}"),
+          op("internships", "GET", "/api/internships/follow-ups", CASE_READERS, Scope.NONE, null),
+          op(
+              "internships",
+              "GET",
+              "/api/internships/{id}/follow-ups",
+              CASE_READERS,
+              Scope.OWNED,
+              null),
+          op(
+              "internships",
+              "PUT",
+              "/api/internships/{id}/follow-ups/{months}",
+              PROMOTER,
               Scope.OWNED,
               "{}"),
           op(
@@ -248,6 +287,8 @@ final class SecurityMatrix {
               EnumSet.of(Role.PROMOTER, Role.CPI_OPERATOR),
               Scope.NONE,
               "{}"),
+          op("hires", "GET", "/api/hires", CASE_READERS, Scope.NONE, null),
+          op("hires", "GET", "/api/hires/contract-types", CASE_READERS, Scope.NONE, null),
           op("hires", "GET", "/api/hires/{id}", CASE_READERS, Scope.OWNED, null),
           op(
               "outcomes",
