@@ -26,8 +26,8 @@ TOPICS = {
               "Intervention plans (the events dote-service consumes today).",
               schemas("dote-service/src/main/resources/schemas/inbound/*.json", ".plan.")),
     "placements": ("percorsi.placements.v1", "placement-service",
-                   "Internships and attendance (the events dote-service consumes today).",
-                   schemas("dote-service/src/main/resources/schemas/inbound/*.json", ".placement.")),
+                   "Internships, monthly attendance, hires and follow-ups.",
+                   schemas("placement-service/src/main/resources/schemas/outbound/*.json")),
 }
 
 
