@@ -136,6 +136,19 @@ public final class PlacementProblems {
                 + "; to end it earlier, record an interruption"));
   }
 
+  public static ProblemException lastDayBeforeStart(LocalDate start) {
+    return invalid("lastDay", "must not be before the start " + start);
+  }
+
+  public static ProblemException lastDayInTheFuture() {
+    return invalid("lastDay", "must not be in the future");
+  }
+
+  public static ProblemException lastDayNotBeforePlannedEnd(LocalDate plannedEnd) {
+    return invalid(
+        "lastDay", "must be before the planned end " + plannedEnd + "; complete it instead");
+  }
+
   public static ProblemException monthOutsideInternship(YearMonth month) {
     return new ProblemException(
         Problem.of(

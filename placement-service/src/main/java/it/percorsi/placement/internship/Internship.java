@@ -238,14 +238,13 @@ public class Internship extends PanacheEntityBase {
       InterruptionReason reason, LocalDate lastDay, LocalDate today, Instant now) {
     requireRunning();
     if (lastDay.isBefore(startDate)) {
-      throw PlacementProblems.invalid("lastDay", "must not be before the start " + startDate);
+      throw PlacementProblems.lastDayBeforeStart(startDate);
     }
     if (lastDay.isAfter(today)) {
-      throw PlacementProblems.invalid("lastDay", "must not be in the future");
+      throw PlacementProblems.lastDayInTheFuture();
     }
     if (!lastDay.isBefore(plannedEndDate)) {
-      throw PlacementProblems.invalid(
-          "lastDay", "must be before the planned end " + plannedEndDate + "; complete it instead");
+      throw PlacementProblems.lastDayNotBeforePlannedEnd(plannedEndDate);
     }
     return end(InternshipState.INTERRUPTED, lastDay, reason, now);
   }

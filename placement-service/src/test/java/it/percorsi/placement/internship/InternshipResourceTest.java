@@ -63,7 +63,13 @@ class InternshipResourceTest {
             .body("provinceCode", equalTo("083"))
             .extract()
             .path("id");
-    JsonNode payload = valid(event("it.percorsi.placement.internship-started.v1", id));
+    Events.Read started = event("it.percorsi.placement.internship-started.v1", id);
+    // No personal data or free text: tutors' names, tasks, the employer's tax code stay here.
+    assertThat(started.value())
+        .doesNotContain("Giulia Verdi")
+        .doesNotContain("Marco Neri")
+        .doesNotContain("Assembly of mechanical parts");
+    JsonNode payload = valid(started);
     assertThat(payload.get("doteId").asText()).isEqualTo(dote.doteId().toString());
     assertThat(payload.get("startDate").asText()).isEqualTo("2026-12-07");
     assertThat(payload.get("plannedEndDate").asText()).isEqualTo("2027-06-06");
