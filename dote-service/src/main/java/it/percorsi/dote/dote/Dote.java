@@ -140,7 +140,13 @@ public class Dote extends PanacheEntityBase {
             provinceCode,
             today,
             plannedStart,
-            d.startDeadline));
+            d.startDeadline,
+            programme.internshipMonths,
+            programme.maxExtensionMonths,
+            programme.monthlyAllowanceCents,
+            programme.attendanceThresholdPercent,
+            programme.hostContributionCents,
+            programme.promoterServicesCents));
   }
 
   /** A new dote and the event of its assignment. */

@@ -75,7 +75,13 @@ public final class DoteEvents {
       String provinceCode,
       LocalDate assignedOn,
       LocalDate plannedInternshipStart,
-      LocalDate startDeadline)
+      LocalDate startDeadline,
+      int internshipMonths,
+      int maxExtensionMonths,
+      long monthlyAllowanceCents,
+      int attendanceThresholdPercent,
+      long hostContributionCents,
+      long promoterServicesCents)
       implements OfDote {
     @Override
     public String type() {

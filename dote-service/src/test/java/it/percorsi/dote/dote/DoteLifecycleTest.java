@@ -11,11 +11,11 @@ import it.percorsi.dote.support.ActiveDotes;
 import it.percorsi.dote.support.DoteFixtures;
 import it.percorsi.dote.support.DoteTestResources;
 import it.percorsi.dote.support.EligibilityStub;
-import it.percorsi.dote.support.TestClock;
 import it.percorsi.testkit.Events;
 import it.percorsi.testkit.KafkaResource;
 import it.percorsi.testkit.KeycloakResource;
 import it.percorsi.testkit.PostgresResource;
+import it.percorsi.testkit.TestClock;
 import it.percorsi.testkit.Tokens;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -38,11 +38,13 @@ class DoteLifecycleTest {
 
   private static final String PROBLEM = "application/problem+json";
 
+  @Inject TestClock clock;
+
   @Inject DoteService service;
 
   @AfterEach
   void resetClock() {
-    TestClock.reset();
+    clock.reset();
   }
 
   private static String programme(int places) {
@@ -179,7 +181,7 @@ class DoteLifecycleTest {
         .then()
         .body("[0].available", equalTo(0));
 
-    TestClock.advance(Duration.ofDays(61));
+    clock.advance(Duration.ofDays(61));
     int expired = service.expireOverdue();
 
     assertThat(expired).isGreaterThanOrEqualTo(1);

@@ -14,12 +14,12 @@ import it.percorsi.dote.support.ActiveDotes;
 import it.percorsi.dote.support.DoteFixtures;
 import it.percorsi.dote.support.DoteTestResources;
 import it.percorsi.dote.support.EligibilityStub;
-import it.percorsi.dote.support.TestClock;
 import it.percorsi.testkit.EventSchemas;
 import it.percorsi.testkit.Events;
 import it.percorsi.testkit.KafkaResource;
 import it.percorsi.testkit.KeycloakResource;
 import it.percorsi.testkit.PostgresResource;
+import it.percorsi.testkit.TestClock;
 import it.percorsi.testkit.Tokens;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -61,11 +61,13 @@ class DoteEventContractTest {
           "it.percorsi.disbursement.authorised.v1",
           "it.percorsi.disbursement.paid.v1");
 
+  @Inject TestClock clock;
+
   @Inject DoteService service;
 
   @AfterEach
   void resetClock() {
-    TestClock.reset();
+    clock.reset();
   }
 
   @Test
@@ -124,7 +126,7 @@ class DoteEventContractTest {
         .then()
         .statusCode(200);
     UUID expiring = ActiveDotes.assigned(programme);
-    TestClock.advance(Duration.ofDays(61));
+    clock.advance(Duration.ofDays(61));
     service.expireOverdue();
 
     List<Events.Read> read =

@@ -15,6 +15,7 @@ import it.percorsi.participant.participant.Codes.ReceptionType;
 import it.percorsi.participant.participant.ParticipantData.Consent;
 import it.percorsi.participant.participant.ParticipantData.Guardian;
 import it.percorsi.participant.participant.ParticipantData.Permit;
+import it.percorsi.platform.http.Preconditions;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -374,7 +375,7 @@ public class Participant extends PanacheEntityBase {
 
   /** The strong entity tag of this version, as sent in {@code ETag}. */
   public String etag() {
-    return "\"" + version + "\"";
+    return Preconditions.etag(version);
   }
 
   /**

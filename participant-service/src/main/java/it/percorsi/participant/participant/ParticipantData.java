@@ -5,7 +5,7 @@ import it.percorsi.participant.participant.Codes.ConsentGiver;
 import it.percorsi.participant.participant.Codes.EmploymentStatus;
 import it.percorsi.participant.participant.Codes.PermitKind;
 import it.percorsi.participant.participant.Codes.ReceptionType;
-import it.percorsi.participant.reference.TaxCodes;
+import it.percorsi.platform.codes.TaxCodes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -56,7 +56,7 @@ public record ParticipantFilter(
             registeredBy,
             owner,
             constant(Status.class, status, "status", errors),
-            taxCode == null ? null : it.percorsi.participant.reference.TaxCodes.normalise(taxCode));
+            taxCode == null ? null : it.percorsi.platform.codes.TaxCodes.normalise(taxCode));
     if (f.minAge != null && f.maxAge != null && f.minAge > f.maxAge) {
       errors.add(new Problem.FieldError("minAge", "is greater than maxAge"));
     }

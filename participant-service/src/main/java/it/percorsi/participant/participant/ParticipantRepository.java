@@ -2,8 +2,8 @@ package it.percorsi.participant.participant;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import it.percorsi.participant.participant.Codes.TaxCodeKind;
+import it.percorsi.platform.access.CaseScope;
 import it.percorsi.platform.caller.Caller;
-import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,21 +90,9 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
       ParticipantFilter filter, Caller caller, PageRequest page, LocalDate today) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
-    if (!caller.readsEverything()) {
-      List<String> scope = new ArrayList<>();
-      if (caller.is(Role.PROMOTER) && caller.orgId() != null) {
-        scope.add("ownerOrgId = :callerOrg");
-        params.put("callerOrg", caller.orgId());
-      }
-      if (caller.is(Role.CPI_OPERATOR) && !caller.provinces().isEmpty()) {
-        scope.add("provinceCode in :callerProvinces");
-        params.put("callerProvinces", caller.provinces());
-      }
-      if (scope.isEmpty()) {
-        return List.of();
-      }
-      where.add("(" + String.join(" or ", scope) + ")");
-    }
+    CaseScope.Where scope = ParticipantAccess.where(caller);
+    where.add(scope.jpql());
+    params.putAll(scope.params());
     eq(where, params, "provinceCode", filter.province());
     eq(where, params, "regionCode", filter.region());
     eq(where, params, "employmentStatus", filter.employmentStatus());

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.testkit.Events;
+import it.percorsi.testkit.TestClock;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;

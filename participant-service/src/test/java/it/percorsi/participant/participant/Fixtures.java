@@ -1,9 +1,9 @@
 package it.percorsi.participant.participant;
 
-import it.percorsi.participant.reference.TaxCodes;
-import it.percorsi.platform.ClockProducer;
+import it.percorsi.platform.codes.TaxCodes;
+import it.percorsi.testkit.Registrations;
+import it.percorsi.testkit.TestClock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,16 +14,12 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static LocalDate today() {
-    return LocalDate.now(ClockProducer.ROME);
+    return LocalDate.now(TestClock.ROME);
   }
 
   /** A valid 11-digit provisional tax code, different each call. */
   public static String provisionalTaxCode() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 10; i++) {
-      sb.append(ThreadLocalRandom.current().nextInt(10));
-    }
-    return sb.append(TaxCodes.numericCheckDigit(sb.toString())).toString();
+    return Registrations.provisionalTaxCode();
   }
 
   /** A valid 16-character tax code for someone born abroad on {@code birth}, of {@code sex}. */
@@ -41,17 +37,7 @@ public final class Fixtures {
 
   /** The smallest valid registration: an adult resident of {@code province}. */
   public static Map<String, Object> body(String province) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("taxCode", provisionalTaxCode());
-    m.put("givenName", "Amadou");
-    m.put("familyName", "Diallo");
-    m.put("birthDate", "2005-03-14");
-    m.put("sex", "M");
-    m.put("nationality", "GIN");
-    m.put("arrivalDate", "2021-06-02");
-    m.put("enteredAsUnaccompaniedMinor", true);
-    m.put("residenceProvince", province);
-    return m;
+    return Registrations.adult(province);
   }
 
   /** A 16-year-old who arrived a year ago, with the guardian a minor needs. */
@@ -61,23 +47,11 @@ public final class Fixtures {
 
   /** A minor born on {@code birth}, arrived at 15 or less, with a guardian and consent. */
   public static Map<String, Object> minorBornOn(LocalDate birth, String province) {
-    LocalDate arrival = birth.plusYears(15);
-    Map<String, Object> m = body(province);
-    m.put("birthDate", birth.toString());
-    m.put("arrivalDate", arrival.toString());
-    m.put("guardian", guardian(arrival.plusDays(20)));
-    m.put("consent", Map.of("givenBy", "GUARDIAN", "date", arrival.plusDays(30).toString()));
-    return m;
+    return Registrations.minorBornOn(birth, province);
   }
 
   public static Map<String, Object> guardian(LocalDate appointed) {
-    return Map.of(
-        "name",
-        "Maria Bianchi",
-        "appointingCourt",
-        "Tribunale per i minorenni di Messina",
-        "appointmentDate",
-        appointed.toString());
+    return Registrations.guardian(appointed);
   }
 
   /** An adult with every field recorded, resident in Messina (province 083, region 19). */

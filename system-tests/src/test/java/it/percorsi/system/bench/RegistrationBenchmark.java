@@ -2,6 +2,7 @@ package it.percorsi.system.bench;
 
 import it.percorsi.system.Stack;
 import it.percorsi.testkit.PostgresServer;
+import it.percorsi.testkit.Registrations;
 import it.percorsi.testkit.Tokens;
 import java.io.IOException;
 import java.net.URI;
@@ -231,7 +232,7 @@ public final class RegistrationBenchmark {
 
   /** A valid registration of an adult with a fresh provisional tax code. */
   private static String body() {
-    String code = it.percorsi.system.Participants.provisionalTaxCode();
+    String code = Registrations.provisionalTaxCode();
     return """
         {"taxCode":"%s","givenName":"Bench","familyName":"Mark","birthDate":"2005-03-14",\
         "sex":"M","nationality":"GIN","arrivalDate":"2021-06-02",\

@@ -1,4 +1,4 @@
-package it.percorsi.participant.reference;
+package it.percorsi.platform.codes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package it.percorsi.participant.reference;
+package it.percorsi.platform.codes;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;
