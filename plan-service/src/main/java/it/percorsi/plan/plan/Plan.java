@@ -7,12 +7,14 @@ import it.percorsi.plan.events.PlanClosed;
 import it.percorsi.plan.events.PlanReturned;
 import it.percorsi.plan.events.PlanSubmitted;
 import it.percorsi.plan.plan.PlanRefused.Reason;
+import it.percorsi.platform.http.Preconditions;
 import it.percorsi.platform.problem.Problem.FieldError;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -82,7 +84,8 @@ public class Plan extends PanacheEntityBase {
   @Column(nullable = false)
   public long version;
 
-  @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL)
+  // A plan has a handful of versions, and a plan is never used without its current one.
+  @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
   @OrderBy("number")
   List<PlanVersion> versions = new ArrayList<>();
 
@@ -274,7 +277,7 @@ public class Plan extends PanacheEntityBase {
 
   /** The ETag of the plan: any change to it or its versions bumps {@link #version}. */
   public String etag() {
-    return "\"" + version + "\"";
+    return Preconditions.etag(version);
   }
 
   private PlanVersion requireSubmitted() {
