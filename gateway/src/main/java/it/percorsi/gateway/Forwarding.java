@@ -19,18 +19,21 @@ import java.util.concurrent.TimeoutException;
  */
 final class Forwarding implements ProxyInterceptor {
 
-  private static final String BODY_TOO_LARGE = "percorsi.body-too-large";
+  private static final String LIMITED_BODY = "percorsi.limited-body";
 
   private final String prefix;
   private final Headers headers;
   private final CircuitBreaker breaker;
   private final long maxBody;
+  private final String publicBase;
 
-  Forwarding(String prefix, Headers headers, CircuitBreaker breaker, long maxBody) {
+  Forwarding(
+      String prefix, Headers headers, CircuitBreaker breaker, long maxBody, String publicBase) {
     this.prefix = prefix;
     this.headers = headers;
     this.breaker = breaker;
     this.maxBody = maxBody;
+    this.publicBase = publicBase;
   }
 
   @Override
@@ -42,20 +45,19 @@ final class Forwarding implements ProxyInterceptor {
     headers.clean(request.headers(), incoming);
     Body body = request.getBody();
     if (body != null && body.length() < 0) {
+      // The proxy installs its own exception handler on the stream, so the body remembers itself
+      // that it was too large; the answer is then a 413, whatever the upstream made of the cut.
       LimitedBody limited = new LimitedBody(body.stream(), maxBody);
-      limited.exceptionHandler(
-          e -> {
-            if (e instanceof LimitedBody.TooLarge) {
-              ctx.set(BODY_TOO_LARGE, Boolean.TRUE);
-            }
-          });
+      ctx.set(LIMITED_BODY, limited);
       request.setBody(Body.body(limited, -1));
     }
     String requestId = incoming.getHeader(Headers.REQUEST_ID);
-    String publicBase = Gateway.publicBase(incoming);
     return ctx.sendRequest()
         .map(
             response -> {
+              if (tooLarge(ctx)) {
+                return failed(ctx, null, requestId);
+              }
               int status = response.getStatusCode();
               if (status == 502 || status == 503 || status == 504) {
                 breaker.onFailure();
@@ -74,7 +76,8 @@ final class Forwarding implements ProxyInterceptor {
 
   private ProxyResponse failed(ProxyContext ctx, Throwable err, String requestId) {
     JsonObject problem;
-    if (Boolean.TRUE.equals(ctx.get(BODY_TOO_LARGE, Boolean.class))) {
+    if (tooLarge(ctx)) {
+      // The caller's oversized body: never counted against the upstream's circuit breaker.
       problem = Problems.payloadTooLarge();
     } else if (timedOut(err)) {
       breaker.onFailure();
@@ -98,6 +101,11 @@ final class Forwarding implements ProxyInterceptor {
       response.putHeader("Connection", "close");
     }
     return response;
+  }
+
+  private static boolean tooLarge(ProxyContext ctx) {
+    LimitedBody limited = ctx.get(LIMITED_BODY, LimitedBody.class);
+    return limited != null && limited.exceeded();
   }
 
   private static boolean timedOut(Throwable err) {

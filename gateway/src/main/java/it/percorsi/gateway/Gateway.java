@@ -88,7 +88,12 @@ public class Gateway {
       HttpProxy proxy = HttpProxy.reverseProxy(client);
       proxy.originRequestProvider(
           (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
-      proxy.addInterceptor(new Forwarding(route.prefix(), headers, breaker, maxBody));
+      proxy.addInterceptor(new Forwarding(
+              route.prefix(),
+              headers,
+              breaker,
+              maxBody,
+              config.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("")));
       AccessRules rules = new AccessRules(route);
       String prefix = route.prefix();
       router.route(prefix).handler(ctx -> forward(ctx, prefix, rules, breaker, proxy));
@@ -280,12 +285,6 @@ public class Gateway {
       LOG.errorf(f, "Gateway failure, trace id %s", traceId);
       Problems.send(ctx, Problems.internal(traceId));
     }
-  }
-
-  /** The base URL the caller used, e.g. {@code https://api.example.it}. */
-  static String publicBase(HttpServerRequest request) {
-    String host = request.getHeader("Host");
-    return request.scheme() + "://" + (host == null ? "localhost" : host);
   }
 
   /** Maps a service's {@code Location} (its own host, no {@code /api}) to the public one. */

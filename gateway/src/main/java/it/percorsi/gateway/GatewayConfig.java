@@ -27,6 +27,13 @@ public interface GatewayConfig {
   @WithDefault("RS256,ES256")
   Set<String> tokenAlgorithms();
 
+  /**
+   * The public base URL (scheme, host, port) of the API, e.g. {@code https://api.percorsi.example};
+   * {@code Location} headers are built from it, never from the request's {@code Host}. Unset, they
+   * are relative ({@code /api/...}).
+   */
+  java.util.Optional<String> publicUrl();
+
   /** Largest request body; larger ones get a 413 (with or without Content-Length). */
   @WithDefault("1M")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();

@@ -43,8 +43,4 @@ public class KeycloakCalls implements OidcRequestFilter {
         .register(registry);
     return count;
   }
-
-  long total() {
-    return byEndpoint.values().stream().mapToLong(AtomicLong::get).sum();
-  }
 }

@@ -20,12 +20,17 @@ final class LimitedBody implements ReadStream<Buffer> {
   private final ReadStream<Buffer> source;
   private final long max;
   private long seen;
-  private boolean failed;
+  private volatile boolean failed;
   private Handler<Throwable> exceptionHandler;
 
   LimitedBody(ReadStream<Buffer> source, long max) {
     this.source = source;
     this.max = max;
+  }
+
+  /** Whether more than the limit was sent: the caller's fault, never the upstream's. */
+  boolean exceeded() {
+    return failed;
   }
 
   @Override

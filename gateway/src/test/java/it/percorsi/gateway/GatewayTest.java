@@ -388,6 +388,24 @@ class GatewayTest {
   }
 
   @Test
+  void oversizedChunkedBodiesNeverOpenTheCircuitForOtherCallers() {
+    for (int i = 0; i < 8; i++) {
+      given()
+          .auth()
+          .oauth2(promoter())
+          .contentType("application/octet-stream")
+          .body(new ByteArrayInputStream(new byte[2 * 1024 * 1024]))
+          .when()
+          .post("/api/participants/upload")
+          .then()
+          .statusCode(413)
+          .contentType(PROBLEM)
+          .body("type", equalTo("https://percorsi.it/problems/payload-too-large"));
+    }
+    given().auth().oauth2(promoter()).when().get("/api/participants/echo").then().statusCode(200);
+  }
+
+  @Test
   void aChunkedBodyWithinTheLimitStreamsThrough() {
     InputStream small = new ByteArrayInputStream(new byte[60 * 1024]);
     given()
@@ -444,16 +462,16 @@ class GatewayTest {
   }
 
   @Test
-  void locationPointsToThePublicUrl() {
+  void locationPointsToTheConfiguredPublicUrlWhateverTheHostHeaderSays() {
     given()
         .auth()
         .oauth2(promoter())
+        .header("Host", "evil.example:666")
         .when()
         .get("/api/participants/created")
         .then()
         .statusCode(201)
-        .header(
-            "Location", matchesPattern("http://localhost:[0-9]+/api/participants/42\\?view=full"));
+        .header("Location", equalTo("https://api.percorsi.example/api/participants/42?view=full"));
   }
 
   @Test

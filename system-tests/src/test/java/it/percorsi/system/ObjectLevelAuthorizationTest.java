@@ -254,6 +254,15 @@ class ObjectLevelAuthorizationTest {
             UUID.randomUUID().toString(), "it.percorsi.plan.approved.v1", dote),
         "{\"planId\":\"%s\",\"doteId\":\"%s\",\"approvedOn\":\"2026-11-27\"}"
             .formatted(plan, dote));
+    // The internship's months are the ones that may be paid: placement-service tells them first.
+    it.percorsi.testkit.Events.publish(
+        "percorsi.placements.v1",
+        dote,
+        it.percorsi.testkit.Events.cloudEvent(
+            UUID.randomUUID().toString(), "it.percorsi.placement.internship-started.v1", dote),
+        ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"2027-01-01\","
+                + "\"plannedEndDate\":\"2027-06-30\"}")
+            .formatted(UUID.randomUUID(), dote));
     it.percorsi.testkit.Events.publish(
         "percorsi.placements.v1",
         dote,

@@ -184,6 +184,9 @@ public final class Stack {
     int port = Ports.free();
     Map<String, String> all = new LinkedHashMap<>(env);
     all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    if (name.equals("gateway")) {
+      all.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
+    }
     Path log = logs.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

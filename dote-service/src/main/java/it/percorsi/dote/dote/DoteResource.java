@@ -1,19 +1,19 @@
 package it.percorsi.dote.dote;
 
 import it.percorsi.dote.ledger.Ledger;
+import it.percorsi.platform.audit.AuditTrail;
+import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.idempotency.Idempotency;
 import it.percorsi.platform.idempotency.StoredResponse;
-import it.percorsi.platform.paging.Page;
+import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -24,17 +24,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
-/** Dotes: promoters apply; everyone allowed reads; the agency revokes; extensions. */
+/**
+ * Dotes over HTTP: promoters apply and ask for extensions; the agency decides extensions and
+ * revokes; whoever may see a dote reads it. Object-level access is in the service: a dote the
+ * caller may not see is a 404. This class owns idempotency and rendering; it holds no rule.
+ */
 @Path("/dotes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,160 +52,188 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class DoteResource {
 
   private final DoteService service;
-  private final DoteRepository dotes;
   private final Ledger ledger;
   private final CurrentCaller caller;
-  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final Idempotency idempotency;
   private final Paging paging;
 
   public DoteResource(
       DoteService service,
-      DoteRepository dotes,
       Ledger ledger,
       CurrentCaller caller,
-      com.fasterxml.jackson.databind.ObjectMapper json,
+      Idempotency idempotency,
       Paging paging) {
     this.service = service;
-    this.dotes = dotes;
     this.ledger = ledger;
     this.caller = caller;
-    this.json = json;
+    this.idempotency = idempotency;
     this.paging = paging;
   }
 
-  /** Extension request. */
-  public record Extension(@NotNull @Min(1) @Max(24) Integer months) {}
+  /** Body of {@code POST /dotes/{id}/extension}: the promoter's request. */
+  public record ExtensionRequest(
+      @Schema(examples = "3") @NotNull @Min(1) @Max(24) Integer months) {}
 
-  /** Revocation request. */
-  public record Revocation(@NotBlank @Size(max = 500) String reason) {}
+  /** Body of {@code POST /dotes/{id}/extension/refusal}. */
+  public record ExtensionRefusal(@NotNull Dote.ExtensionRefusal reasonCode) {}
+
+  /** Body of {@code POST /dotes/{id}/revocation}. */
+  public record Revocation(
+      @NotNull Dote.RevocationReason reasonCode,
+      @Schema(description = "Free text kept on the record only, never published") @Size(max = 500)
+          String reason) {}
 
   @POST
   @RolesAllowed(Role.PROMOTER)
-  public jakarta.ws.rs.core.Response apply(
+  @Operation(
+      summary = "Apply for a dote",
+      description =
+          "Checks the programme's window, the planned internship start (today to the start"
+              + " deadline), the participant's region, eligibility (asked of"
+              + " participant-service), then reserves first come first served. With an"
+              + " Idempotency-Key a retry returns the first answer without asking"
+              + " participant-service again.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Assigned",
+      content = @Content(schema = @Schema(implementation = DoteView.class)))
+  public Response apply(
       @Valid @NotNull ApplyForDote request,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(description = "Any unique string, up to 255 visible ASCII characters")
+          @HeaderParam(Idempotency.HEADER)
+          String idempotencyKey,
       UriInfo uri) {
-    DoteService.Applied applied =
-        service.apply(
-            request,
-            caller.get(),
-            authorization,
-            idempotencyKey,
-            d -> {
-              try {
-                return StoredResponse.created(
-                    json.writeValueAsString(DoteView.of(d, List.of(), List.of())),
-                    uri.getAbsolutePathBuilder().path(d.id.toString()).build(),
-                    "\"" + d.version + "\"",
-                    d.id.toString());
-              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    return applied.answer().toResponse();
+    Caller c = caller.get();
+    String fingerprint = idempotency.fingerprint("POST", "/dotes", request);
+    StoredResponse answer =
+        idempotency
+            .replay(c, idempotencyKey, fingerprint)
+            .orElseGet(
+                () ->
+                    idempotency.once(
+                        c,
+                        idempotencyKey,
+                        fingerprint,
+                        () -> {
+                          Dote d = service.apply(request, c, authorization);
+                          URI location = uri.getAbsolutePathBuilder().path(d.id.toString()).build();
+                          return idempotency.created(
+                              DoteView.of(d), location, d.etag(), d.id.toString());
+                        }));
+    if (answer.replayed() && answer.resourceId() != null) {
+      // A stored answer is shown only to whoever may read the dote today.
+      service.get(UUID.fromString(answer.resourceId()), c);
+    }
+    return answer.toResponse();
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Transactional
-  public RestResponse<DoteView> get(@PathParam("id") UUID id) {
+  @Operation(summary = "Read a dote with its ledger", description = "With its ETag, for If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dote",
+      content = @Content(schema = @Schema(implementation = DoteView.class)))
+  public Response get(@PathParam("id") UUID id) {
     Dote d = service.get(id, caller.get());
-    return RestResponse.ResponseBuilder.ok(
-            DoteView.of(d, ledger.lines(d.id), ledger.disbursements(d.id)))
-        .tag(new EntityTag(String.valueOf(d.version)))
+    return Response.ok(DoteView.of(d, ledger.lines(d.id), ledger.disbursements(d.id)))
+        .header(HttpHeaders.ETAG, d.etag())
         .build();
   }
 
-  /**
-   * Dotes the caller may see, oldest first, filtered; cursor paging with {@code Link: rel="next"}.
-   */
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Transactional
-  public jakarta.ws.rs.core.Response list(
-      @QueryParam("programme") String programme,
-      @QueryParam("region") String region,
-      @QueryParam("state") Dote.State state,
-      @QueryParam("promoter") String promoter,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("cursor") String cursor,
+  @Operation(
+      summary = "List dotes",
+      description =
+          "Only dotes the caller may see, in order of assignment. Filters combine with AND."
+              + " Paged: the next page is in the body's 'next' and in Link rel=\"next\".")
+  public Response list(
+      @Parameter(description = "Programme code") @QueryParam("programme") String programme,
+      @Parameter(description = "ISTAT region code") @QueryParam("region") String region,
+      @Parameter(description = "ISTAT province code") @QueryParam("province") String province,
+      @Parameter(description = "ASSIGNED, ACTIVE, EXTENDED, COMPLETED, REVOKED or EXPIRED")
+          @QueryParam("state")
+          String state,
+      @Parameter(description = "Promoter organisation") @QueryParam("promoter") String promoter,
+      @QueryParam(Paging.LIMIT) String limit,
+      @QueryParam(Cursor.PARAM) String cursor,
       UriInfo uri) {
-    PageRequest page = paging.request(limit, cursor, 2);
-    var c = caller.get();
-    StringBuilder q = new StringBuilder("1 = 1");
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
-    if (programme != null) {
-      q.append(" and programmeCode = :programme");
-      params.put("programme", programme);
-    }
-    if (region != null) {
-      q.append(" and regionCode = :region");
-      params.put("region", region);
-    }
-    if (state != null) {
-      q.append(" and state = :state");
-      params.put("state", state);
-    }
-    if (promoter != null) {
-      q.append(" and promoterOrgId = :promoter");
-      params.put("promoter", promoter);
-    }
-    if (!c.readsEverything()) {
-      if (c.is(Role.PROMOTER)) {
-        q.append(" and promoterOrgId = :own");
-        params.put("own", c.orgId());
-      } else {
-        q.append(" and provinceCode in :provinces");
-        params.put("provinces", c.provinces().isEmpty() ? List.of("---") : c.provinces());
-      }
-    }
-    if (!page.first()) {
-      java.time.Instant at;
-      UUID after;
-      try {
-        at = java.time.Instant.parse(page.after().get(0));
-        after = UUID.fromString(page.after().get(1));
-      } catch (RuntimeException e) {
-        throw it.percorsi.platform.problem.ProblemException.invalid(
-            "cursor", "is not a cursor of this list");
-      }
-      q.append(" and (createdAt > :at or (createdAt = :at and id > :after))");
-      params.put("at", at);
-      params.put("after", after);
-    }
-    q.append(" order by createdAt, id");
-    List<Dote> fetched = dotes.find(q.toString(), params).page(0, page.fetchSize()).list();
+    DoteFilter filter = DoteFilter.parse(programme, region, province, state, promoter);
+    PageRequest page = paging.fromQuery(limit, cursor, 2);
     return Paging.response(
-        Page.of(
-            fetched,
-            page,
-            d -> List.of(d.createdAt.toString(), d.id.toString()),
-            d -> DoteView.of(d, List.of(), List.of())),
-        uri.getRequestUri(),
-        page);
+        service.list(filter, page, caller.get(), DoteView::of), uri.getRequestUri(), page);
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
+  @Operation(
+      summary = "Who did what to a dote",
+      description =
+          "Extension requests and decisions, revocation, activation, completion, expiry and"
+              + " payment confirmations, each with who (subject, client, organisation) and when.")
+  public List<AuditTrail.Change> history(@PathParam("id") UUID id) {
+    return service.history(id, caller.get());
   }
 
   @POST
   @Path("/{id}/extension")
   @RolesAllowed({Role.PROMOTER, Role.AGENCY_ADMIN})
-  public DoteView extend(
+  @Operation(
+      summary = "Request an extension (\"dote plus\")",
+      description =
+          "The dote's promoter asks for more months, within the programme's limit; the agency"
+              + " approves or refuses. If-Match is checked when sent.")
+  public Response requestExtension(
       @PathParam("id") UUID id,
-      @Valid @NotNull Extension request,
+      @Valid @NotNull ExtensionRequest request,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Dote d = service.extend(id, request.months(), caller.get(), ifMatch);
-    return DoteView.of(d, List.of(), List.of());
+    return withEtag(service.requestExtension(id, request.months(), ifMatch, caller.get()));
+  }
+
+  @POST
+  @Path("/{id}/extension/approval")
+  @Consumes(MediaType.WILDCARD) // an action without a body
+  @RolesAllowed(Role.AGENCY_ADMIN)
+  @Operation(
+      summary = "Approve the requested extension (agency)",
+      description = "Grows the allowance line; emits dote.extended.")
+  public Response approveExtension(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    return withEtag(service.approveExtension(id, ifMatch, caller.get()));
+  }
+
+  @POST
+  @Path("/{id}/extension/refusal")
+  @RolesAllowed(Role.AGENCY_ADMIN)
+  @Operation(summary = "Refuse the requested extension (agency)")
+  public Response refuseExtension(
+      @PathParam("id") UUID id,
+      @Valid @NotNull ExtensionRefusal request,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    return withEtag(service.refuseExtension(id, request.reasonCode(), ifMatch, caller.get()));
   }
 
   @POST
   @Path("/{id}/revocation")
   @RolesAllowed(Role.AGENCY_ADMIN)
-  public DoteView revoke(
+  @Operation(
+      summary = "Revoke a dote (agency)",
+      description =
+          "With a reason code (published) and optional free text (kept on the record only); a"
+              + " reserved place returns to the quota.")
+  public Response revoke(
       @PathParam("id") UUID id,
       @Valid @NotNull Revocation request,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Dote d = service.revoke(id, request.reason(), caller.get(), ifMatch);
-    return DoteView.of(d, List.of(), List.of());
+    return withEtag(
+        service.revoke(id, request.reasonCode(), request.reason(), ifMatch, caller.get()));
+  }
+
+  private Response withEtag(Dote d) {
+    return Response.ok(DoteView.of(d)).header(HttpHeaders.ETAG, d.etag()).build();
   }
 }

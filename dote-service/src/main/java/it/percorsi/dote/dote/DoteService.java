@@ -1,19 +1,22 @@
 package it.percorsi.dote.dote;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import it.percorsi.dote.DoteProblems;
 import it.percorsi.dote.eligibility.Eligibility;
 import it.percorsi.dote.eligibility.EligibilityCheck;
-import it.percorsi.dote.events.DoteEvents;
-import it.percorsi.dote.events.DoteEvents.QuotaExhausted;
+import it.percorsi.dote.events.DoteEvent;
+import it.percorsi.dote.events.QuotaExhausted;
 import it.percorsi.dote.ledger.Ledger;
 import it.percorsi.dote.programme.Programme;
 import it.percorsi.dote.programme.ProgrammeRepository;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.Role;
-import it.percorsi.platform.idempotency.Idempotency;
-import it.percorsi.platform.idempotency.StoredResponse;
+import it.percorsi.platform.events.DomainEvent;
+import it.percorsi.platform.http.Preconditions;
 import it.percorsi.platform.outbox.Outbox;
-import it.percorsi.platform.problem.Problem;
+import it.percorsi.platform.paging.Page;
+import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.problem.ProblemException;
 import it.percorsi.platform.projection.participant.ParticipantProjection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,24 +27,27 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.function.Function;
 
 /**
- * Applications and the dote lifecycle. Every change commits with its events (outbox); quota places
- * are taken with conditional updates under row locks, and the database's unique indexes stop a
- * second live dote of the same person, so concurrency cannot oversubscribe anything.
+ * The dote's transactions on behalf of a caller: applications, extension requests and decisions,
+ * revocations, the expiry of reservations. Each loads the dote, checks that the caller may see it
+ * (another organisation's dote is a 404), lets the aggregate change, and appends its event to the
+ * outbox and the actor to the audit trail in the same transaction.
  */
 @ApplicationScoped
 public class DoteService {
 
-  private static final Logger LOG = Logger.getLogger(DoteService.class);
+  static final String AUDIT = "dote";
+  private static final int EXPIRY_BATCH = 200;
 
   private final DoteRepository dotes;
   private final ProgrammeRepository programmes;
   private final Eligibility eligibility;
   private final Ledger ledger;
+  private final DoteFunding funding;
   private final Outbox outbox;
-  private final Idempotency idempotency;
+  private final AuditTrail audit;
   private final EntityManager em;
   private final Clock clock;
 
@@ -50,114 +56,63 @@ public class DoteService {
       ProgrammeRepository programmes,
       Eligibility eligibility,
       Ledger ledger,
+      DoteFunding funding,
       Outbox outbox,
-      Idempotency idempotency,
+      AuditTrail audit,
       EntityManager em,
       Clock clock) {
     this.dotes = dotes;
     this.programmes = programmes;
     this.eligibility = eligibility;
     this.ledger = ledger;
+    this.funding = funding;
     this.outbox = outbox;
-    this.idempotency = idempotency;
+    this.audit = audit;
     this.em = em;
     this.clock = clock;
   }
 
   /**
-   * Applies for a dote: programme open today, participant eligible (asked of participant-service
-   * with the caller's token, before any lock is taken), no other dote of the person, a place in the
-   * quota of the participant's region and under the promoter's cap — first come, first served.
-   * Emits {@code dote.assigned}, and {@code quota.exhausted} when the last place goes.
+   * Applies for a dote, in this order: the programme is open today; the planned internship start
+   * lies between today and the programme's start deadline; the participant is the caller's; the
+   * programme has a quota for the participant's region; participant-service finds the participant
+   * eligible; the person holds no live dote and none of this programme that was not given back;
+   * then, as the last statements, a place under the promoter's cap and a place in the region's
+   * quota — first come, first served. Emits {@code dote.assigned}, and {@code quota.exhausted} when
+   * the last place goes.
+   *
+   * <p>Joins the caller's transaction (the Idempotency-Key's, at the resource), so the reservation
+   * and the stored answer commit together.
    */
+  @Transactional
   public Dote apply(ApplyForDote request, Caller caller, String authorization) {
-    return apply(request, caller, authorization, null, d -> null).dote();
-  }
-
-  /** A dote just assigned and the answer given for it (first or replayed). */
-  public record Applied(Dote dote, StoredResponse answer) {}
-
-  /**
-   * As {@link #apply(ApplyForDote, Caller, String)}, under an {@code Idempotency-Key}: the
-   * reservation and the key's stored answer commit together, so a retry with the same key gets the
-   * first answer and reserves nothing more. The checks before the reservation (programme window,
-   * eligibility) run again on a retry.
-   */
-  public Applied apply(
-      ApplyForDote request,
-      Caller caller,
-      String authorization,
-      String idempotencyKey,
-      java.util.function.Function<Dote, StoredResponse> render) {
-    LocalDate today = LocalDate.now(clock);
-    Programme programme =
-        QuarkusTransaction.requiringNew().call(() -> programmes.findById(request.programme()));
+    LocalDate today = today();
+    Programme programme = programmes.findById(request.programme());
     if (programme == null) {
       throw ProblemException.notFound("programme", request.programme());
     }
-    if (!programme.openOn(today)) {
-      throw new ProblemException(
-          Problem.of(
-                  "programme-closed",
-                  "Programme closed",
-                  409,
-                  "Programme "
-                      + programme.code
-                      + " accepts applications from "
-                      + programme.applicationOpens
-                      + " to "
-                      + programme.applicationCloses)
-              .with("applicationOpens", programme.applicationOpens)
-              .with("applicationCloses", programme.applicationCloses));
-    }
-    ParticipantProjection participant =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    ParticipantProjection.<ParticipantProjection>findById(request.participantId()));
+    programme.requireOpen(today);
+    programme.requirePlannedStart(request.plannedInternshipStart(), today);
+    ParticipantProjection participant = ParticipantProjection.findById(request.participantId());
     if (participant == null
         || (caller.is(Role.PROMOTER) && !caller.belongsTo(participant.ownerOrgId))) {
       throw ProblemException.notFound("participant", request.participantId());
+    }
+    if (!programmes.hasRegion(programme.code, participant.regionCode)) {
+      throw DoteProblems.regionNotInProgramme(participant.regionCode, programme.code);
     }
     EligibilityCheck.Response answer =
         eligibility.check(
             request.participantId(), programme, request.plannedInternshipStart(), authorization);
     if (!answer.eligible()) {
-      List<EligibilityCheck.Result> failed =
-          answer.criteria().stream().filter(r -> !r.satisfied()).toList();
-      throw new ProblemException(
-          Problem.of(
-                  "not-eligible",
-                  "Participant not eligible",
-                  422,
-                  "The participant does not meet "
-                      + failed.size()
-                      + " criteria of programme "
-                      + programme.code)
-              .with("failedCriteria", failed));
+      throw DoteProblems.notEligible(
+          programme.code, answer.criteria().stream().filter(r -> !r.satisfied()).toList());
     }
-    Dote[] reserved = new Dote[1];
-    try {
-      StoredResponse stored =
-          idempotency.once(
-              caller,
-              idempotencyKey,
-              idempotency.fingerprint("POST", "/dotes", request),
-              () -> {
-                reserved[0] = reserve(programme, participant, request, caller, today);
-                return render.apply(reserved[0]);
-              });
-      return new Applied(reserved[0], stored);
-    } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
-        throw alreadyHasDote(request.participantId());
-      }
-      throw e;
-    }
+    return reserve(programme, participant, request, caller, today);
   }
 
   /**
-   * Writes the dote and its event first, then takes the quota place and the promoter's place as the
+   * Writes the dote and its event first, then takes the promoter's place and the quota place as the
    * last statements before commit: the region's row lock, which makes applications queue, is held
    * only for the update and the commit. No place → the whole transaction rolls back.
    */
@@ -168,7 +123,7 @@ public class DoteService {
       Caller caller,
       LocalDate today) {
     if (!dotes.blocking(participant.participantId, programme.code).isEmpty()) {
-      throw alreadyHasDote(participant.participantId);
+      throw DoteProblems.alreadyHasDote(participant.participantId);
     }
     Dote.Assignment a =
         Dote.assign(
@@ -180,52 +135,30 @@ public class DoteService {
             request.plannedInternshipStart(),
             today,
             clock.instant());
-    dotes.persist(a.dote());
-    em.flush(); // surfaces a unique-index violation (a concurrent second dote) here
-    outbox.append(DoteEvents.TOPIC, a.event());
+    try {
+      dotes.persist(a.dote());
+      em.flush(); // a concurrent second dote of the person fails its unique index here
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw DoteProblems.alreadyHasDote(participant.participantId);
+      }
+      throw e;
+    }
+    outbox.append(DoteEvent.TOPIC, a.event());
     if (programme.promoterCap != null
         && !programmes.takePromoterPlace(programme.code, caller.orgId(), programme.promoterCap)) {
-      throw new ProblemException(
-          Problem.of(
-                  "promoter-cap-reached",
-                  "Promoter cap reached",
-                  409,
-                  "Your organisation already holds the "
-                      + programme.promoterCap
-                      + " dotes programme "
-                      + programme.code
-                      + " allows")
-              .with("promoterCap", programme.promoterCap));
+      throw DoteProblems.promoterCapReached(programme.promoterCap, programme.code);
     }
-    int[] place = programmes.takeRegionalPlace(programme.code, participant.regionCode);
-    if (place == null) {
-      throw new ProblemException(
-          Problem.of(
-                  "quota-exhausted",
-                  "Regional quota exhausted",
-                  409,
-                  "No place is left in region "
-                      + participant.regionCode
-                      + " for programme "
-                      + programme.code)
-              .with("regionCode", participant.regionCode));
-    }
-    if (place[0] == place[1]) {
+    ProgrammeRepository.Place place =
+        programmes
+            .takeRegionalPlace(programme.code, participant.regionCode)
+            .orElseThrow(() -> DoteProblems.quotaExhausted(participant.regionCode, programme.code));
+    if (place.last()) {
       outbox.append(
-          DoteEvents.TOPIC, new QuotaExhausted(programme.code, participant.regionCode, place[1]));
+          DoteEvent.TOPIC,
+          new QuotaExhausted(programme.code, participant.regionCode, place.total()));
     }
     return a.dote();
-  }
-
-  private static ProblemException alreadyHasDote(UUID participantId) {
-    return new ProblemException(
-        Problem.of(
-            "already-has-dote",
-            "Participant already has a dote",
-            409,
-            "Participant "
-                + participantId
-                + " already holds a dote of this programme or another live dote"));
   }
 
   private static boolean isUniqueViolation(Throwable e) {
@@ -237,124 +170,176 @@ public class DoteService {
     return false;
   }
 
-  /** A dote the caller may see, else 404. */
+  /** The dote if the caller may see it; otherwise 404, as if it did not exist. */
   @Transactional
   public Dote get(UUID id, Caller caller) {
-    Dote d = dotes.findById(id);
-    if (d == null || !DoteAccess.canRead(caller, d)) {
-      throw ProblemException.notFound("dote", id);
-    }
-    return d;
+    return visible(dotes.findById(id), id, caller);
+  }
+
+  /** A page of the dotes the caller may see, filtered. */
+  @Transactional
+  public <V> Page<V> list(
+      DoteFilter filter, PageRequest page, Caller caller, Function<Dote, V> view) {
+    return Page.of(
+        dotes.page(filter, caller, page),
+        page,
+        d -> List.of(d.createdAt.toString(), d.id.toString()),
+        view);
+  }
+
+  /** Who did what to a dote the caller may see, oldest first. */
+  @Transactional
+  public List<AuditTrail.Change> history(UUID id, Caller caller) {
+    Dote d = get(id, caller);
+    return audit.of(AUDIT, d.id);
   }
 
   /**
-   * The plan of the dote was approved: activates it and commits its budget lines. Emits {@code
-   * dote.activated}. A redelivered approval of an already active dote is ignored.
+   * The dote's promoter (or the agency) asks for an extension; emits {@code
+   * dote.extension-requested}.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void planApproved(UUID doteId, UUID planId) {
-    Dote d = dotes.findById(doteId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (d == null) {
-      throw new it.percorsi.platform.inbox.PoisonEventException(
-          "plan approved for unknown dote " + doteId);
-    }
-    if (d.state != Dote.State.ASSIGNED) {
-      LOG.infof("Plan %s approved for dote %s in state %s: nothing to do", planId, doteId, d.state);
-      return;
-    }
-    Programme p = programmes.findById(d.programmeCode);
-    var event = d.activate(planId, LocalDate.now(clock), p);
-    ledger.open(d, event);
-    outbox.append(DoteEvents.TOPIC, event);
-  }
-
-  /** Extends an active dote within the programme's limit; emits {@code dote.extended}. */
   @Transactional
-  public Dote extend(UUID id, int months, Caller caller, String ifMatch) {
-    Dote d = writable(id, caller, ifMatch);
-    if (!caller.isAgency() && !(caller.is(Role.PROMOTER) && caller.belongsTo(d.promoterOrgId))) {
-      throw ProblemException.notFound("dote", id);
-    }
-    Programme p = programmes.findById(d.programmeCode);
-    var event = d.extend(months, p);
-    ledger.extendAllowance(d.id, event.addedAllowanceCents());
-    outbox.append(DoteEvents.TOPIC, event);
-    return d;
-  }
-
-  /** The agency revokes a live dote; a reserved place returns to the quota. */
-  @Transactional
-  public Dote revoke(UUID id, String reason, Caller caller, String ifMatch) {
-    Dote d = writable(id, caller, ifMatch);
-    boolean wasReserved = d.state == Dote.State.ASSIGNED;
-    var event = d.revoke(reason, LocalDate.now(clock));
-    if (wasReserved) {
-      releasePlace(d);
-    }
-    outbox.append(DoteEvents.TOPIC, event);
-    return d;
-  }
-
-  /** The internship ended: completes the dote and authorises the host contribution. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void internshipCompleted(UUID doteId, String sourceEventId) {
-    Dote d = dotes.findById(doteId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (d == null) {
-      throw new it.percorsi.platform.inbox.PoisonEventException(
-          "completion for unknown dote " + doteId);
-    }
-    if (d.state == Dote.State.ACTIVE || d.state == Dote.State.EXTENDED) {
-      outbox.append(DoteEvents.TOPIC, d.complete(LocalDate.now(clock)));
-    }
-    ledger.authoriseHostContribution(d, sourceEventId);
+  public Dote requestExtension(UUID id, int months, String ifMatch, Caller caller) {
+    return act(
+        id,
+        ifMatch,
+        caller,
+        "extension-requested",
+        months + " months",
+        d -> {
+          if (!DoteAccess.canRequestFor(caller, d)) {
+            throw ProblemException.notFound("dote", id);
+          }
+          return d.requestExtension(months, programme(d), today());
+        });
   }
 
   /**
-   * Expires reservations whose internship did not start by their deadline and gives their places
-   * back. Each dote in its own transaction; emits {@code dote.expired}.
+   * The agency approves the requested extension: the allowance line grows by its months; emits
+   * {@code dote.extended}, which placement-service uses to lengthen the internship.
+   */
+  @Transactional
+  public Dote approveExtension(UUID id, String ifMatch, Caller caller) {
+    return act(
+        id,
+        ifMatch,
+        caller,
+        "extension-approved",
+        null,
+        d -> {
+          var event = d.approveExtension(programme(d));
+          ledger.extendAllowance(d.id, event.addedAllowanceCents());
+          return event;
+        });
+  }
+
+  /** The agency refuses the requested extension; emits {@code dote.extension-refused}. */
+  @Transactional
+  public Dote refuseExtension(
+      UUID id, Dote.ExtensionRefusal reason, String ifMatch, Caller caller) {
+    return act(
+        id,
+        ifMatch,
+        caller,
+        "extension-refused",
+        reason.name(),
+        d -> d.refuseExtension(reason, today()));
+  }
+
+  /**
+   * The agency revokes a live dote with a reason code (and optional free text, kept on the record
+   * only); a reserved place returns to the quota. Emits {@code dote.revoked}.
+   */
+  @Transactional
+  public Dote revoke(
+      UUID id, Dote.RevocationReason reason, String text, String ifMatch, Caller caller) {
+    return act(
+        id,
+        ifMatch,
+        caller,
+        "revoked",
+        reason.name(),
+        d -> {
+          boolean reserved = d.state == Dote.State.ASSIGNED;
+          var event = d.revoke(reason, text, today());
+          if (reserved) {
+            releasePlace(d);
+          }
+          funding.refuseParked(d);
+          return event;
+        });
+  }
+
+  /**
+   * Expires reservations whose plan was not approved by their start deadline and gives their places
+   * back, each in its own transaction; emits {@code dote.expired}.
    *
    * @return how many expired
    */
   public int expireOverdue() {
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = today();
     int expired = 0;
     List<UUID> ids;
     do {
-      ids = QuarkusTransaction.requiringNew().call(() -> dotes.overdue(today, 200));
+      ids = QuarkusTransaction.requiringNew().call(() -> dotes.overdue(today, EXPIRY_BATCH));
       for (UUID id : ids) {
-        QuarkusTransaction.requiringNew().run(() -> expireOne(id, today));
-        expired++;
+        if (QuarkusTransaction.requiringNew().call(() -> expireOne(id, today))) {
+          expired++;
+        }
       }
-    } while (ids.size() == 200);
+    } while (ids.size() == EXPIRY_BATCH);
     return expired;
   }
 
-  private void expireOne(UUID id, LocalDate today) {
-    Dote d = dotes.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  private boolean expireOne(UUID id, LocalDate today) {
+    Dote d = dotes.findForUpdate(id).orElse(null);
     if (d == null || d.state != Dote.State.ASSIGNED || !today.isAfter(d.startDeadline)) {
-      return;
+      return false;
     }
-    var event = d.expire(today);
+    outbox.append(DoteEvent.TOPIC, d.expire(today));
     releasePlace(d);
-    outbox.append(DoteEvents.TOPIC, event);
+    audit.record(AUDIT, d.id, "expired", "NOT_STARTED_IN_TIME", AuditTrail.system("dote-service"));
+    return true;
   }
 
-  private void releasePlace(Dote d) {
+  void releasePlace(Dote d) {
     programmes.returnRegionalPlace(d.programmeCode, d.regionCode);
-    Programme p = programmes.findById(d.programmeCode);
-    if (p.promoterCap != null) {
+    if (programme(d).promoterCap != null) {
       programmes.returnPromoterPlace(d.programmeCode, d.promoterOrgId);
     }
   }
 
-  private Dote writable(UUID id, Caller caller, String ifMatch) {
-    Dote d = dotes.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  /**
+   * The common path of an action on one dote: load it locked, 404 unless visible, check If-Match
+   * when sent, change it, and record the event in the outbox and the actor in the audit trail.
+   */
+  private Dote act(
+      UUID id,
+      String ifMatch,
+      Caller caller,
+      String action,
+      String detail,
+      Function<Dote, ? extends DomainEvent> change) {
+    Dote d = visible(dotes.findForUpdate(id).orElse(null), id, caller);
+    Preconditions.optional(ifMatch, d.etag());
+    outbox.append(DoteEvent.TOPIC, change.apply(d));
+    audit.record(AUDIT, d.id, action, detail, caller);
+    dotes.flush();
+    return d;
+  }
+
+  Programme programme(Dote d) {
+    return programmes.findById(d.programmeCode);
+  }
+
+  static Dote visible(Dote d, UUID id, Caller caller) {
     if (d == null || !DoteAccess.canRead(caller, d)) {
       throw ProblemException.notFound("dote", id);
     }
-    if (ifMatch != null && !ifMatch.equals(d.etag())) {
-      throw ProblemException.staleWrite(d.etag());
-    }
     return d;
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock);
   }
 }

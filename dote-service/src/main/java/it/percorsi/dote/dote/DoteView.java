@@ -2,12 +2,12 @@ package it.percorsi.dote.dote;
 
 import it.percorsi.dote.ledger.BudgetLine;
 import it.percorsi.dote.ledger.Disbursement;
-import java.time.Instant;
+import it.percorsi.dote.ledger.DisbursementView;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A dote with its ledger. */
+/** A dote as its readers see it, with its ledger when read alone. */
 public record DoteView(
     UUID id,
     String programme,
@@ -21,9 +21,15 @@ public record DoteView(
     LocalDate startDeadline,
     int internshipMonths,
     int extensionMonths,
+    Integer extensionRequestedMonths,
     UUID planId,
     LocalDate activatedOn,
+    UUID internshipId,
+    LocalDate internshipStart,
+    LocalDate internshipPlannedEnd,
+    LocalDate internshipEndedOn,
     LocalDate closedOn,
+    String closeReasonCode,
     String closeReason,
     List<Line> budget,
     List<DisbursementView> disbursements) {
@@ -31,30 +37,8 @@ public record DoteView(
   /** A budget line in cents. */
   public record Line(String kind, long committedCents, long remainingCents) {}
 
-  /** A disbursement. */
-  public record DisbursementView(
-      UUID id,
-      String line,
-      String period,
-      String status,
-      long amountCents,
-      String reason,
-      Instant authorisedAt,
-      String paymentReference,
-      Instant paidAt) {
-
-    public static DisbursementView of(Disbursement x) {
-      return new DisbursementView(
-          x.id,
-          x.kind.name(),
-          x.period,
-          x.status.name(),
-          x.amountCents,
-          x.reason,
-          x.authorisedAt,
-          x.paymentReference,
-          x.paidAt);
-    }
+  static DoteView of(Dote d) {
+    return of(d, List.of(), List.of());
   }
 
   static DoteView of(Dote d, List<BudgetLine> lines, List<Disbursement> disbursements) {
@@ -71,9 +55,15 @@ public record DoteView(
         d.startDeadline,
         d.internshipMonths,
         d.extensionMonths,
+        d.extensionRequestedMonths,
         d.planId,
         d.activatedOn,
+        d.internshipId,
+        d.internshipStart,
+        d.internshipPlannedEnd,
+        d.internshipEndedOn,
         d.closedOn,
+        d.closeReasonCode,
         d.closeReason,
         lines.stream()
             .map(l -> new Line(l.id.kind().name(), l.committedCents, l.remainingCents))

@@ -1,7 +1,7 @@
 package it.percorsi.dote.eligibility;
 
+import it.percorsi.dote.DoteProblems;
 import it.percorsi.dote.programme.Programme;
-import it.percorsi.platform.problem.Problem;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -56,17 +56,11 @@ public class Eligibility {
       }
       if (status == 409) {
         // participant-service refuses to evaluate an erased participant.
-        throw new ProblemException(
-            Problem.of(
-                    "not-eligible",
-                    "Participant not eligible",
-                    422,
-                    "participant-service cannot evaluate this participant (erased record)")
-                .with(
-                    "failedCriteria",
-                    java.util.List.of(
-                        new EligibilityCheck.Result(
-                            "record", false, "the participant's data were erased"))));
+        throw DoteProblems.notEligible(
+            programme.code,
+            java.util.List.of(
+                new EligibilityCheck.Result(
+                    "record", false, "the participant's data were erased")));
       }
       if (status < 500) {
         // A 4xx other than the above means the two services disagree on the contract.
@@ -82,14 +76,7 @@ public class Eligibility {
 
   private static ProblemException unavailable(Exception e) {
     LOG.warnf("Eligibility check unavailable: %s", e.getClass().getSimpleName());
-    int retryAfter = e instanceof CircuitBreakerOpenException ? 10 : 5;
-    return new ProblemException(
-            Problem.of(
-                "eligibility-unavailable",
-                "Eligibility check unavailable",
-                503,
-                "participant-service did not answer; nothing was reserved, retry later"))
-        .withHeader("Retry-After", String.valueOf(retryAfter));
+    return DoteProblems.eligibilityUnavailable(e instanceof CircuitBreakerOpenException ? 10 : 5);
   }
 
   /** The remote call with its timeout and circuit breaker. */

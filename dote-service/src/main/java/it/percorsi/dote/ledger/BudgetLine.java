@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** One budget line of a dote. {@code remainingCents} never goes below zero (a DB constraint). */
+/**
+ * One budget line of a dote. {@code remainingCents} never goes below zero: {@link #debit} refuses,
+ * and a database constraint stops whatever would get past it.
+ */
 @Entity
 @Table(name = "budget_line")
 public class BudgetLine extends PanacheEntityBase {
@@ -40,4 +43,33 @@ public class BudgetLine extends PanacheEntityBase {
   public long remainingCents;
 
   @Version public long version;
+
+  protected BudgetLine() {}
+
+  static BudgetLine commit(UUID doteId, Kind kind, long cents) {
+    BudgetLine l = new BudgetLine();
+    l.id = new Key(doteId, kind);
+    l.committedCents = cents;
+    l.remainingCents = cents;
+    return l;
+  }
+
+  /** Grows the line (an extension of the internship). */
+  void grow(long cents) {
+    committedCents += cents;
+    remainingCents += cents;
+  }
+
+  /** Whether {@code cents} can be paid from what is left. */
+  boolean covers(long cents) {
+    return cents > 0 && cents <= remainingCents;
+  }
+
+  /** Takes {@code cents}, which {@link #covers} said the line can pay. */
+  void debit(long cents) {
+    if (!covers(cents)) {
+      throw new IllegalStateException("line " + id + " cannot pay " + cents);
+    }
+    remainingCents -= cents;
+  }
 }

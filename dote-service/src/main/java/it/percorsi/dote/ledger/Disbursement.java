@@ -1,9 +1,8 @@
 package it.percorsi.dote.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import it.percorsi.dote.events.DoteEvents.DisbursementPaid;
-import it.percorsi.platform.problem.Problem;
-import it.percorsi.platform.problem.ProblemException;
+import it.percorsi.dote.DoteProblems;
+import it.percorsi.dote.events.DisbursementPaid;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +13,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A payment authorised from a line (or a non-payable entry with its reason). */
+/**
+ * The settlement of one period of one line of a dote (a month of allowance, a service delivery, the
+ * host contribution): a payment authorised, or a non-payable entry that keeps the reason. One per
+ * dote, line and period (a unique index).
+ */
 @Entity
 @Table(name = "disbursement")
 public class Disbursement extends PanacheEntityBase {
@@ -30,6 +33,12 @@ public class Disbursement extends PanacheEntityBase {
 
   @Column(name = "dote_id", nullable = false)
   public UUID doteId;
+
+  @Column(name = "promoter_org_id", nullable = false)
+  public String promoterOrgId;
+
+  @Column(name = "province_code", nullable = false, length = 3, columnDefinition = "bpchar")
+  public String provinceCode;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -47,6 +56,10 @@ public class Disbursement extends PanacheEntityBase {
 
   public String reason;
 
+  /** Which report of the period this settles (a corrected report has a higher revision). */
+  @Column(nullable = false)
+  public int revision;
+
   @Column(name = "source_event_id", nullable = false)
   public String sourceEventId;
 
@@ -61,24 +74,63 @@ public class Disbursement extends PanacheEntityBase {
 
   @Version public long version;
 
+  protected Disbursement() {}
+
+  static Disbursement of(
+      Account a, BudgetLine.Kind kind, String period, int revision, String eventId, Instant now) {
+    Disbursement x = new Disbursement();
+    x.id = UUID.randomUUID();
+    x.doteId = a.doteId();
+    x.promoterOrgId = a.promoterOrgId();
+    x.provinceCode = a.provinceCode();
+    x.kind = kind;
+    x.period = period;
+    x.revision = revision;
+    x.sourceEventId = eventId;
+    x.authorisedAt = now;
+    x.status = Status.NOT_PAYABLE;
+    return x;
+  }
+
+  void authorise(long cents, int revision, String eventId, Instant now) {
+    status = Status.AUTHORISED;
+    amountCents = cents;
+    reason = null;
+    this.revision = revision;
+    sourceEventId = eventId;
+    authorisedAt = now;
+  }
+
+  void refuse(String why, int revision, String eventId, Instant now) {
+    status = Status.NOT_PAYABLE;
+    amountCents = 0;
+    reason = why;
+    this.revision = revision;
+    sourceEventId = eventId;
+    authorisedAt = now;
+  }
+
+  /** Whether a later report of the period may still change this settlement. */
+  boolean reopenableBy(int laterRevision) {
+    return status == Status.NOT_PAYABLE && laterRevision > revision;
+  }
+
   /**
    * The agency confirms the payment; emits {@code disbursement.paid}.
    *
-   * @throws ProblemException 409 unless authorised and not yet paid
+   * @throws it.percorsi.platform.problem.ProblemException unless authorised and not yet paid
    */
   public DisbursementPaid pay(String reference, Instant now) {
     if (status != Status.AUTHORISED) {
-      throw new ProblemException(
-          Problem.of(
-                  "invalid-transition",
-                  "Transition not allowed",
-                  409,
-                  "Only an authorised disbursement can be paid; this one is " + status)
-              .with("state", status.name()));
+      throw DoteProblems.disbursementNotAuthorised(status);
     }
     status = Status.PAID;
     paymentReference = reference;
     paidAt = now;
     return new DisbursementPaid(id, doteId, amountCents, reference);
+  }
+
+  public String etag() {
+    return it.percorsi.platform.http.Preconditions.etag(version);
   }
 }

@@ -1,212 +1,180 @@
 package it.percorsi.dote.ledger;
 
-import it.percorsi.dote.dote.Dote;
-import it.percorsi.dote.events.DoteEvents;
-import it.percorsi.dote.events.DoteEvents.DisbursementAuthorised;
-import it.percorsi.dote.events.DoteEvents.DoteActivated;
-import it.percorsi.dote.programme.Programme;
+import it.percorsi.dote.events.DisbursementAuthorised;
+import it.percorsi.dote.events.DoteEvent;
+import it.percorsi.platform.audit.AuditTrail;
+import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.outbox.Outbox;
+import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The budget lines of dotes and the disbursements authorised from them. Each settlement (a month of
- * allowance, a service delivery, the completion) is recorded at most once per dote and line (a
- * unique index), and lines are debited under a row lock with a database constraint that keeps them
- * at or above zero: redelivered or concurrent events can never pay twice or overdraw.
+ * The budget lines of dotes and the disbursements settled from them. It knows accounts (a dote id
+ * and who may read it), lines and periods — not dotes: whether a dote may be paid and how much a
+ * period is worth are decided before the ledger is asked.
+ *
+ * <p>Each period of a line is settled at most once (a unique index); a line is locked before its
+ * period is looked at, so concurrent or redelivered events queue and then find the period settled;
+ * a line never goes below zero (checked here, and by a database constraint).
  */
 @ApplicationScoped
 public class Ledger {
 
   private final EntityManager em;
   private final Outbox outbox;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  public Ledger(EntityManager em, Outbox outbox, Clock clock) {
+  public Ledger(EntityManager em, Outbox outbox, AuditTrail audit, Clock clock) {
     this.em = em;
     this.outbox = outbox;
+    this.audit = audit;
     this.clock = clock;
   }
 
   /** Commits the three lines of a dote that just became active. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void open(Dote d, DoteActivated activated) {
-    line(d.id, BudgetLine.Kind.PARTICIPANT_ALLOWANCE, activated.allowanceCents());
-    line(d.id, BudgetLine.Kind.HOST_CONTRIBUTION, activated.hostContributionCents());
-    line(d.id, BudgetLine.Kind.PROMOTER_SERVICES, activated.promoterServicesCents());
+  public void open(UUID doteId, long allowanceCents, long hostCents, long promoterCents) {
+    em.persist(BudgetLine.commit(doteId, BudgetLine.Kind.PARTICIPANT_ALLOWANCE, allowanceCents));
+    em.persist(BudgetLine.commit(doteId, BudgetLine.Kind.HOST_CONTRIBUTION, hostCents));
+    em.persist(BudgetLine.commit(doteId, BudgetLine.Kind.PROMOTER_SERVICES, promoterCents));
   }
 
-  private void line(UUID doteId, BudgetLine.Kind kind, long cents) {
-    BudgetLine l = new BudgetLine();
-    l.id = new BudgetLine.Key(doteId, kind);
-    l.committedCents = cents;
-    l.remainingCents = cents;
-    em.persist(l);
-  }
-
-  /** Adds the extension's months of allowance to the allowance line. */
+  /** Adds the months of an extension to the allowance line. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void extendAllowance(UUID doteId, long cents) {
-    BudgetLine l = lock(doteId, BudgetLine.Kind.PARTICIPANT_ALLOWANCE).orElseThrow();
-    l.committedCents += cents;
-    l.remainingCents += cents;
+    lock(doteId, BudgetLine.Kind.PARTICIPANT_ALLOWANCE)
+        .orElseThrow(() -> new IllegalStateException("dote " + doteId + " has no budget"))
+        .grow(cents);
   }
 
   /**
-   * A month of attendance: at or above the programme's threshold the month's allowance is
-   * authorised, below it a non-payable entry records why. A month is settled once.
+   * Settles a month of allowance: pays {@code cents} when positive, otherwise records {@code
+   * refusal}. A month already paid is never paid again; a month refused is settled again only by a
+   * later revision of its report (a correction upstream), once.
    *
-   * @return the disbursement, or empty when the month was already settled
+   * @return the settlement, or empty when the month was already settled for good
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<Disbursement> attendance(
-      Dote d, Programme p, String month, int plannedHours, int attendedHours, String eventId) {
-    if (exists(d.id, BudgetLine.Kind.PARTICIPANT_ALLOWANCE, month)) {
-      return Optional.empty();
-    }
-    boolean enough =
-        plannedHours > 0
-            && attendedHours * 100L >= (long) p.attendanceThresholdPercent * plannedHours;
-    if (!enough) {
-      return Optional.of(
-          record(
-              d.id,
-              BudgetLine.Kind.PARTICIPANT_ALLOWANCE,
-              month,
-              0,
-              Disbursement.Status.NOT_PAYABLE,
-              "attendance "
-                  + attendedHours
-                  + "h of "
-                  + plannedHours
-                  + "h planned is below the "
-                  + p.attendanceThresholdPercent
-                  + "% threshold",
-              eventId));
-    }
-    return Optional.of(
-        debit(
-            d.id,
-            BudgetLine.Kind.PARTICIPANT_ALLOWANCE,
-            month,
-            p.monthlyAllowanceCents,
-            false,
-            eventId));
+  public Optional<Disbursement> settleMonth(
+      Account a, String month, int revision, long cents, String refusal, String eventId) {
+    return settle(
+        a, BudgetLine.Kind.PARTICIPANT_ALLOWANCE, month, revision, cents, false, refusal, eventId);
   }
 
-  /** Promoter services delivered: authorised up to what is left of the line. */
+  /** Pays a delivered service up to what is left of the promoter line, once per delivery. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<Disbursement> serviceDelivered(
-      Dote d, String deliveryId, long cents, String eventId) {
-    if (exists(d.id, BudgetLine.Kind.PROMOTER_SERVICES, deliveryId)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        debit(d.id, BudgetLine.Kind.PROMOTER_SERVICES, deliveryId, cents, true, eventId));
+  public Optional<Disbursement> payService(
+      Account a, String deliveryId, long cents, String eventId) {
+    return settle(
+        a,
+        BudgetLine.Kind.PROMOTER_SERVICES,
+        deliveryId,
+        1,
+        cents,
+        true,
+        "the service was worth nothing",
+        eventId);
   }
 
-  /** The host's tutoring contribution, once, when the internship is completed. */
+  /** Settles the host contribution once: {@code cents} when positive, else {@code refusal}. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<Disbursement> authoriseHostContribution(Dote d, String eventId) {
-    if (exists(d.id, BudgetLine.Kind.HOST_CONTRIBUTION, "completion")) {
-      return Optional.empty();
-    }
-    Optional<BudgetLine> line = lock(d.id, BudgetLine.Kind.HOST_CONTRIBUTION);
-    if (line.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        debit(
-            d.id,
-            BudgetLine.Kind.HOST_CONTRIBUTION,
-            "completion",
-            line.get().remainingCents,
-            false,
-            eventId));
+  public Optional<Disbursement> settleHostContribution(
+      Account a, long cents, String refusal, String eventId) {
+    return settle(
+        a, BudgetLine.Kind.HOST_CONTRIBUTION, "completion", 1, cents, false, refusal, eventId);
   }
 
   /**
-   * Debits a line under its row lock. With {@code partial}, pays what is left when less than asked;
-   * otherwise an insufficient line gives a non-payable entry.
+   * Keeps an event that will never pay (the dote was revoked or completed first) as a non-payable
+   * entry with its reason, unless the period is settled already.
    */
-  private Disbursement debit(
-      UUID doteId,
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Disbursement> refuse(
+      Account a, BudgetLine.Kind kind, String period, String reason, String eventId) {
+    return settle(a, kind, period, 1, 0, false, reason, eventId);
+  }
+
+  private Optional<Disbursement> settle(
+      Account a,
       BudgetLine.Kind kind,
       String period,
+      int revision,
       long cents,
       boolean partial,
+      String refusal,
       String eventId) {
-    Optional<BudgetLine> locked = lock(doteId, kind);
-    if (locked.isEmpty()) {
-      return record(
-          doteId,
-          kind,
-          period,
-          0,
-          Disbursement.Status.NOT_PAYABLE,
-          "the dote has no committed budget (not active)",
-          eventId);
+    Optional<BudgetLine> line = lock(a.doteId(), kind);
+    Disbursement existing = find(a.doteId(), kind, period);
+    if (existing != null && !existing.reopenableBy(revision)) {
+      return Optional.empty();
     }
-    BudgetLine line = locked.get();
-    long amount = partial ? Math.min(cents, line.remainingCents) : cents;
-    if (amount <= 0 || amount > line.remainingCents) {
-      return record(
-          doteId,
-          kind,
-          period,
-          0,
-          Disbursement.Status.NOT_PAYABLE,
-          "the " + kind + " line has " + line.remainingCents + " cents left",
-          eventId);
+    Instant now = clock.instant();
+    Disbursement x =
+        existing != null ? existing : Disbursement.of(a, kind, period, revision, eventId, now);
+    long amount = partial && line.isPresent() ? Math.min(cents, line.get().remainingCents) : cents;
+    if (cents > 0 && line.isPresent() && line.get().covers(amount)) {
+      line.get().debit(amount);
+      x.authorise(amount, revision, eventId, now);
+    } else if (cents > 0) {
+      x.refuse(
+          line.map(l -> "the " + kind + " line has " + l.remainingCents + " cents left")
+              .orElse("the dote has no committed budget"),
+          revision,
+          eventId,
+          now);
+    } else {
+      x.refuse(refusal, revision, eventId, now);
     }
-    line.remainingCents -= amount;
-    Disbursement disbursement =
-        record(doteId, kind, period, amount, Disbursement.Status.AUTHORISED, null, eventId);
-    outbox.append(
-        DoteEvents.TOPIC,
-        new DisbursementAuthorised(disbursement.id, doteId, kind.name(), period, amount));
-    return disbursement;
+    if (existing == null) {
+      em.persist(x);
+    }
+    em.flush(); // the unique index settles a race between two first settlements here
+    if (x.status == Disbursement.Status.AUTHORISED) {
+      outbox.append(
+          DoteEvent.TOPIC,
+          new DisbursementAuthorised(x.id, a.doteId(), kind.name(), period, x.amountCents));
+    }
+    return Optional.of(x);
   }
 
-  private Disbursement record(
-      UUID doteId,
-      BudgetLine.Kind kind,
-      String period,
-      long cents,
-      Disbursement.Status status,
-      String reason,
-      String eventId) {
-    Disbursement x = new Disbursement();
-    x.id = UUID.randomUUID();
-    x.doteId = doteId;
-    x.kind = kind;
-    x.period = period;
-    x.status = status;
-    x.amountCents = cents;
-    x.reason = reason;
-    x.sourceEventId = eventId;
-    x.authorisedAt = Instant.now(clock);
-    em.persist(x);
-    em.flush(); // the unique index settles a race between two deliveries here
-    return x;
+  /** Whether every one of {@code periods} of the line is settled (paid or refused). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean settled(UUID doteId, BudgetLine.Kind kind, Collection<String> periods) {
+    if (periods.isEmpty()) {
+      return true;
+    }
+    Long n =
+        em.createQuery(
+                "select count(x) from Disbursement x where x.doteId = ?1 and x.kind = ?2"
+                    + " and x.period in ?3",
+                Long.class)
+            .setParameter(1, doteId)
+            .setParameter(2, kind)
+            .setParameter(3, periods)
+            .getSingleResult();
+    return n == periods.size();
   }
 
-  private boolean exists(UUID doteId, BudgetLine.Kind kind, String period) {
-    return !em.createQuery(
-            "select x.id from Disbursement x where x.doteId = ?1 and x.kind = ?2 and x.period = ?3",
-            UUID.class)
+  private Disbursement find(UUID doteId, BudgetLine.Kind kind, String period) {
+    return em.createQuery(
+            "from Disbursement x where x.doteId = ?1 and x.kind = ?2 and x.period = ?3",
+            Disbursement.class)
         .setParameter(1, doteId)
         .setParameter(2, kind)
         .setParameter(3, period)
-        .getResultList()
-        .isEmpty();
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   private Optional<BudgetLine> lock(UUID doteId, BudgetLine.Kind kind) {
@@ -216,6 +184,7 @@ public class Ledger {
   }
 
   /** Lines of a dote. */
+  @Transactional
   public List<BudgetLine> lines(UUID doteId) {
     return em.createQuery(
             "from BudgetLine l where l.id.doteId = ?1 order by l.id.kind", BudgetLine.class)
@@ -224,6 +193,7 @@ public class Ledger {
   }
 
   /** Disbursements of a dote, oldest first. */
+  @Transactional
   public List<Disbursement> disbursements(UUID doteId) {
     return em.createQuery(
             "from Disbursement x where x.doteId = ?1 order by x.authorisedAt, x.id",
@@ -232,14 +202,33 @@ public class Ledger {
         .getResultList();
   }
 
-  /** The agency confirms a payment; emits {@code disbursement.paid}. */
+  /** A disbursement {@code caller} may read, else 404. */
   @Transactional
-  public Disbursement pay(UUID id, String reference) {
-    Disbursement x = em.find(Disbursement.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (x == null) {
-      throw it.percorsi.platform.problem.ProblemException.notFound("disbursement", id);
+  public Disbursement get(UUID id, Caller caller) {
+    Disbursement x = em.find(Disbursement.class, id);
+    if (x == null || !DisbursementAccess.canRead(caller, x)) {
+      throw ProblemException.notFound("disbursement", id);
     }
-    outbox.append(DoteEvents.TOPIC, x.pay(reference, Instant.now(clock)));
+    return x;
+  }
+
+  /**
+   * The agency confirms a payment; emits {@code disbursement.paid} and records who confirmed it in
+   * the dote's history.
+   */
+  @Transactional
+  public Disbursement pay(UUID id, String reference, Caller caller) {
+    Disbursement x = em.find(Disbursement.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (x == null || !DisbursementAccess.canRead(caller, x)) {
+      throw ProblemException.notFound("disbursement", id);
+    }
+    outbox.append(DoteEvent.TOPIC, x.pay(reference, clock.instant()));
+    audit.record(
+        "dote",
+        x.doteId,
+        "disbursement-paid",
+        "disbursement " + x.id + " " + x.kind + " " + x.period + " " + x.amountCents + " cents",
+        caller);
     return x;
   }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 
 /** Programmes, their quotas and the per-promoter allocations. */
 @ApplicationScoped
@@ -23,13 +24,27 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         .getResultList();
   }
 
+  /** A place just taken: how many are held now, out of how many. */
+  public record Place(int assigned, int total) {
+
+    /** This place was the region's last. */
+    public boolean last() {
+      return assigned == total;
+    }
+  }
+
+  /** Whether the programme has a quota (possibly of zero places) for the region. */
+  public boolean hasRegion(String programmeCode, String regionCode) {
+    return em.find(RegionalQuota.class, new RegionalQuota.Key(programmeCode, regionCode)) != null;
+  }
+
   /**
    * Takes one place of the region's quota if any is left. The row lock taken by the update makes
    * concurrent applications queue: first come, first served, never past the quota.
    *
-   * @return {assigned after taking one, total}, or null when the quota is used up
+   * @return the place taken, or empty when the quota is used up
    */
-  public int[] takeRegionalPlace(String programmeCode, String regionCode) {
+  public Optional<Place> takeRegionalPlace(String programmeCode, String regionCode) {
     List<?> rows =
         em.createNativeQuery(
                 "UPDATE regional_quota SET assigned = assigned + 1 WHERE programme_code = ?1"
@@ -38,10 +53,10 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
             .setParameter(2, regionCode)
             .getResultList();
     if (rows.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     Object[] row = (Object[]) rows.get(0);
-    return new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()};
+    return Optional.of(new Place(((Number) row[0]).intValue(), ((Number) row[1]).intValue()));
   }
 
   /** Gives a place back to the region's quota (expiry). */

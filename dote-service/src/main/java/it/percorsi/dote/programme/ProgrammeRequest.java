@@ -31,8 +31,13 @@ public record ProgrammeRequest(
     @Schema(examples = "50000") @NotNull @PositiveOrZero Long monthlyAllowanceCents,
     @Schema(examples = "70") @NotNull @Min(1) @Max(100) Integer attendanceThresholdPercent,
     @Schema(examples = "60000") @NotNull @PositiveOrZero Long hostContributionCents,
+    @Schema(
+            description =
+                "What the host receives when the internship is interrupted: NONE (default) or"
+                    + " PRO_RATA (in proportion to the whole months completed)")
+        Programme.HostContributionOnInterruption hostContributionOnInterruption,
     @Schema(examples = "200000") @NotNull @PositiveOrZero Long promoterServicesCents,
-    @NotNull @Min(1) Integer totalDotes,
+    @NotNull @Min(1) @Max(1_000_000) Integer totalDotes,
     @NotEmpty @Valid List<Quota> quotas,
     @Schema(description = "Most dotes one promoter organisation may hold; absent = no cap") @Min(1)
         Integer promoterCap,
@@ -55,5 +60,5 @@ public record ProgrammeRequest(
           @NotNull
           @Pattern(regexp = "[0-2][0-9]", message = "must be a 2-digit ISTAT region code")
           String regionCode,
-      @NotNull @Min(0) Integer places) {}
+      @NotNull @Min(0) @Max(1_000_000) Integer places) {}
 }

@@ -8,7 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 
-/** The places of one region in a programme. {@code assigned} never exceeds {@code total}. */
+/**
+ * The places of one region in a programme. {@code assigned} never exceeds {@code total} (a database
+ * constraint); places are taken and returned by {@link ProgrammeRepository} with conditional
+ * updates, never by changing this object.
+ */
 @Entity
 @Table(name = "regional_quota")
 public class RegionalQuota extends PanacheEntityBase {
@@ -27,4 +31,14 @@ public class RegionalQuota extends PanacheEntityBase {
 
   @Column(nullable = false)
   public int assigned;
+
+  protected RegionalQuota() {}
+
+  static RegionalQuota of(String programmeCode, String regionCode, int places) {
+    RegionalQuota q = new RegionalQuota();
+    q.id = new Key(programmeCode, regionCode);
+    q.total = places;
+    q.assigned = 0;
+    return q;
+  }
 }

@@ -1,16 +1,10 @@
 package it.percorsi.dote.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.dote.support.DoteFixtures;
-import it.percorsi.dote.support.DoteTestResources;
-import it.percorsi.dote.support.EligibilityStub;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.testkit.Tokens;
 import java.net.URI;
 import java.net.URL;
@@ -39,14 +33,7 @@ import org.junit.jupiter.api.Test;
  * -Dsurefire.failIfNoSpecifiedTests=false} (after {@code ./mvnw -DskipTests install}).
  */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
-@WithTestResource(KeycloakResource.class)
-@WithTestResource(EligibilityStub.class)
+@RealInfrastructure
 class QuotaContentionBenchmark {
 
   private static final int APPLICATIONS = Integer.getInteger("bench.applications", 2000);

@@ -6,33 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.dote.support.DoteFixtures;
-import it.percorsi.dote.support.DoteTestResources;
 import it.percorsi.dote.support.EligibilityStub;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.testkit.Events;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
 import it.percorsi.testkit.Tokens;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Applying for a dote through the HTTP API: the assignment and every refusal reason. */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
-@WithTestResource(KeycloakResource.class)
-@WithTestResource(EligibilityStub.class)
+@RealInfrastructure
 class DoteApplicationTest {
 
   private static final String PROBLEM = "application/problem+json";
@@ -54,7 +41,7 @@ class DoteApplicationTest {
             .body("state", equalTo("ASSIGNED"))
             .body("regionCode", equalTo("19"))
             .body("promoterOrgId", equalTo(PROMOTER_A))
-            .body("startDeadline", equalTo(LocalDate.now().plusDays(60).toString()))
+            .body("startDeadline", equalTo(DoteFixtures.today().plusDays(60).toString()))
             .extract()
             .path("id");
 
@@ -205,8 +192,8 @@ class DoteApplicationTest {
   @Test
   void applicationOutsideTheWindowIsRefusedAsProgrammeClosed() {
     Map<String, Object> p = DoteFixtures.programme(Map.of("19", 5), null);
-    p.put("applicationOpens", LocalDate.now().minusYears(2).toString());
-    p.put("applicationCloses", LocalDate.now().minusYears(1).toString());
+    p.put("applicationOpens", DoteFixtures.today().minusYears(2).toString());
+    p.put("applicationCloses", DoteFixtures.today().minusYears(1).toString());
     String programme = DoteFixtures.published(p);
 
     DoteFixtures.apply("promoter-a", programme, DoteFixtures.participant("19", "083", PROMOTER_A))

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.dote.support.DoteFixtures;
-import it.percorsi.dote.support.DoteTestResources;
-import it.percorsi.dote.support.EligibilityStub;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.testkit.Tokens;
 import java.net.URI;
 import java.net.URL;
@@ -36,14 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** First come, first served under real concurrency: quotas and caps are never exceeded. */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
-@WithTestResource(KeycloakResource.class)
-@WithTestResource(EligibilityStub.class)
+@RealInfrastructure
 class QuotaConcurrencyTest {
 
   @TestHTTPResource("/dotes")

@@ -1,28 +1,22 @@
 package it.percorsi.dote.events;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.dote.dote.DoteService;
 import it.percorsi.dote.support.ActiveDotes;
+import it.percorsi.dote.support.Calls;
 import it.percorsi.dote.support.DoteFixtures;
-import it.percorsi.dote.support.DoteTestResources;
-import it.percorsi.dote.support.EligibilityStub;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.testkit.EventSchemas;
 import it.percorsi.testkit.Events;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
 import it.percorsi.testkit.TestClock;
-import it.percorsi.testkit.Tokens;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,14 +32,7 @@ import org.junit.jupiter.api.Test;
  * placement teams.
  */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
-@WithTestResource(KeycloakResource.class)
-@WithTestResource(EligibilityStub.class)
+@RealInfrastructure
 class DoteEventContractTest {
 
   private static final Set<String> OUTBOUND =
@@ -54,6 +41,9 @@ class DoteEventContractTest {
           "it.percorsi.quota.exhausted.v1",
           "it.percorsi.dote.assigned.v1",
           "it.percorsi.dote.activated.v1",
+          "it.percorsi.dote.activation-refused.v1",
+          "it.percorsi.dote.extension-requested.v1",
+          "it.percorsi.dote.extension-refused.v1",
           "it.percorsi.dote.extended.v1",
           "it.percorsi.dote.expired.v1",
           "it.percorsi.dote.revoked.v1",
@@ -74,7 +64,8 @@ class DoteEventContractTest {
   void everyPublishedEventTypeMatchesItsSchema() {
     // Two places: the second assignment exhausts the quota (quota.exhausted).
     String programme = DoteFixtures.published(DoteFixtures.programme(Map.of("19", 2), null));
-    UUID active = ActiveDotes.active(programme);
+    UUID active =
+        ActiveDotes.interning(programme, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28));
     String placements = "percorsi.placements.v1";
     ActiveDotes.publish(
         placements,
@@ -82,21 +73,23 @@ class DoteEventContractTest {
         UUID.randomUUID().toString(),
         "it.percorsi.placement.attendance-recorded.v1",
         ActiveDotes.attendance(active, "2027-02", 100, 90));
-    given()
-        .auth()
-        .oauth2(Tokens.of("promoter-a"))
-        .contentType("application/json")
-        .body(Map.of("months", 2))
-        .when()
-        .post("/dotes/" + active + "/extension")
-        .then()
+    Calls.post("promoter-a", "/dotes/" + active + "/extension", Map.of("months", 1))
         .statusCode(200);
+    Calls.post(
+            "agency-admin",
+            "/dotes/" + active + "/extension/refusal",
+            Map.of("reasonCode", "NOT_JUSTIFIED"))
+        .statusCode(200);
+    Calls.post("promoter-a", "/dotes/" + active + "/extension", Map.of("months", 2))
+        .statusCode(200);
+    Calls.post("agency-admin", "/dotes/" + active + "/extension/approval", null).statusCode(200);
     ActiveDotes.publish(
         placements,
         active.toString(),
         UUID.randomUUID().toString(),
         "it.percorsi.placement.internship-completed.v1",
-        "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"completedOn\":\"2027-10-31\"}"
+        ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"completedOn\":\"2027-02-28\","
+                + "\"outcome\":\"COMPLETED\",\"startDate\":\"2027-02-01\"}")
             .formatted(UUID.randomUUID(), active));
     await()
         .atMost(Duration.ofSeconds(20))
@@ -106,28 +99,27 @@ class DoteEventContractTest {
                     .body("state", equalTo("COMPLETED"))
                     .body("disbursements", hasSize(2)));
     String disbursement = ActiveDotes.read(active).extract().path("disbursements[0].id");
-    given()
-        .auth()
-        .oauth2(Tokens.of("agency-admin"))
-        .contentType("application/json")
-        .body(Map.of("paymentReference", "CRO-9"))
-        .when()
-        .post("/disbursements/" + disbursement + "/payment")
-        .then()
+    Calls.post(
+            "agency-admin",
+            "/disbursements/" + disbursement + "/payment",
+            Map.of("paymentReference", "CRO-9"))
         .statusCode(200);
     UUID revoked = ActiveDotes.assigned(programme);
-    given()
-        .auth()
-        .oauth2(Tokens.of("agency-admin"))
-        .contentType("application/json")
-        .body(Map.of("reason", "withdrawn"))
-        .when()
-        .post("/dotes/" + revoked + "/revocation")
-        .then()
+    Calls.post(
+            "agency-admin",
+            "/dotes/" + revoked + "/revocation",
+            Map.of("reasonCode", "PARTICIPANT_WITHDREW", "reason", "moved to another city"))
         .statusCode(200);
     UUID expiring = ActiveDotes.assigned(programme);
     clock.advance(Duration.ofDays(61));
     service.expireOverdue();
+    ActiveDotes.publish(
+        "percorsi.plans.v1",
+        UUID.randomUUID().toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.plan.approved.v1",
+        "{\"planId\":\"%s\",\"doteId\":\"%s\",\"approvedOn\":\"2026-11-27\"}"
+            .formatted(UUID.randomUUID(), expiring));
 
     List<Events.Read> read =
         Events.readUntil(
@@ -141,7 +133,8 @@ class DoteEventContractTest {
                         .anyMatch(
                             r ->
                                 expiring.toString().equals(r.key())
-                                    && "it.percorsi.dote.expired.v1".equals(r.header("ce_type"))),
+                                    && "it.percorsi.dote.activation-refused.v1"
+                                        .equals(r.header("ce_type"))),
             Duration.ofSeconds(30));
 
     assertThat(read.stream().map(r -> r.header("ce_type")).collect(Collectors.toSet()))
@@ -153,11 +146,40 @@ class DoteEventContractTest {
       assertThat(EventSchemas.violations("outbound", r.header("ce_type"), r.value()))
           .as("%s %s", r.header("ce_type"), r.value())
           .isEmpty();
+      assertThat(r.value()).as("no free text on the bus").doesNotContain("moved to another city");
     }
   }
 
   @Test
   void incomingTestPayloadsMatchTheSchemasGivenToPlanAndPlacementTeams() {
+    UUID internship = UUID.randomUUID();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.placement.attendance-recorded.v1",
+                ActiveDotes.attendance(UUID.randomUUID(), "2027-02", 50, 50, 10, 20, 2)))
+        .isEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.placement.internship-started.v1",
+                "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"2027-02-15\",\"plannedEndDate\":\"2027-08-14\"}"
+                    .formatted(internship, UUID.randomUUID())))
+        .isEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.placement.internship-completed.v1",
+                "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"completedOn\":\"2027-04-10\",\"outcome\":\"INTERRUPTED\",\"interruptionReason\":\"HIRED_BY_HOST\"}"
+                    .formatted(internship, UUID.randomUUID())))
+        .isEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "inbound",
+                "it.percorsi.placement.internship-completed.v1",
+                "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"completedOn\":\"2027-04-10\",\"outcome\":\"ABANDONED\"}"
+                    .formatted(internship, UUID.randomUUID())))
+        .isNotEmpty();
     UUID dote = UUID.randomUUID();
     assertThat(
             EventSchemas.violations(

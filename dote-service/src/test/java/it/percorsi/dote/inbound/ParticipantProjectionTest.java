@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.platform.projection.participant.ParticipantProjection;
 import it.percorsi.testkit.Events;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.PostgresResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -19,12 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The participant projection through the inbox, on a real broker and database. */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = "dote_test"))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = "percorsi.participants.v1"))
+@RealInfrastructure
 class ParticipantProjectionTest {
 
   private static final String TOPIC = "percorsi.participants.v1";

@@ -8,24 +8,18 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import it.percorsi.dote.inbound.PlacementEvents;
-import it.percorsi.dote.inbound.PlanEvents;
+import it.percorsi.dote.dote.DoteFunding;
 import it.percorsi.dote.support.ActiveDotes;
 import it.percorsi.dote.support.DoteFixtures;
-import it.percorsi.dote.support.DoteTestResources;
-import it.percorsi.dote.support.EligibilityStub;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.platform.inbox.IncomingEvent;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
 import it.percorsi.testkit.Tokens;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +33,16 @@ import org.junit.jupiter.api.Test;
 
 /** The ledger: authorised from events, once each, never below zero. */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
-@WithTestResource(KeycloakResource.class)
-@WithTestResource(EligibilityStub.class)
+@RealInfrastructure
 class LedgerTest {
 
   private static final String PLACEMENTS = "percorsi.placements.v1";
   private static final String ATTENDANCE = "it.percorsi.placement.attendance-recorded.v1";
 
-  @Inject PlacementEvents placementEvents;
-  @Inject PlanEvents planEvents;
+  @Inject DoteFunding funding;
+
+  private static final LocalDate JAN_2027 = LocalDate.of(2027, 1, 1);
+  private static final LocalDate DEC_2027 = LocalDate.of(2027, 12, 31);
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -80,7 +69,7 @@ class LedgerTest {
 
   @Test
   void sameAttendanceEventDeliveredTwicePaysOnce() {
-    UUID dote = ActiveDotes.active(programme());
+    UUID dote = ActiveDotes.interning(programme(), JAN_2027, DEC_2027);
     String eventId = UUID.randomUUID().toString();
     String payload = ActiveDotes.attendance(dote, "2027-02", 100, 90);
     ActiveDotes.publish(PLACEMENTS, dote.toString(), eventId, ATTENDANCE, payload);
@@ -106,7 +95,7 @@ class LedgerTest {
 
   @Test
   void attendanceBelowTheThresholdRecordsANonPayableEntryWithTheReason() {
-    UUID dote = ActiveDotes.active(programme());
+    UUID dote = ActiveDotes.interning(programme(), JAN_2027, DEC_2027);
     ActiveDotes.publish(
         PLACEMENTS,
         dote.toString(),
@@ -127,7 +116,7 @@ class LedgerTest {
 
   @Test
   void fiftyConcurrentDistinctAttendanceEventsNeverOverdrawTheAllowance() throws Exception {
-    UUID dote = ActiveDotes.active(programme());
+    UUID dote = ActiveDotes.interning(programme(), JAN_2027, LocalDate.of(2031, 12, 31));
     ExecutorService pool = Executors.newFixedThreadPool(16);
     CountDownLatch start = new CountDownLatch(1);
     List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -153,7 +142,7 @@ class LedgerTest {
                 } catch (InterruptedException ex) {
                   Thread.currentThread().interrupt();
                 }
-                QuarkusTransaction.requiringNew().run(() -> placementEvents.attendance(e));
+                QuarkusTransaction.requiringNew().run(() -> funding.handle(e));
               },
               pool));
     }
@@ -177,7 +166,7 @@ class LedgerTest {
       IncomingEvent e =
           new IncomingEvent(
               UUID.randomUUID().toString(),
-              PlanEvents.SERVICE_DELIVERED,
+              DoteFunding.SERVICE_DELIVERED,
               "/test",
               dote.toString(),
               Instant.now(),
@@ -190,7 +179,7 @@ class LedgerTest {
                       .formatted(UUID.randomUUID(), dote)));
       all.add(
           CompletableFuture.runAsync(
-              () -> QuarkusTransaction.requiringNew().run(() -> planEvents.apply(e)), pool));
+              () -> QuarkusTransaction.requiringNew().run(() -> funding.handle(e)), pool));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
     pool.shutdown();
@@ -231,7 +220,7 @@ class LedgerTest {
 
   @Test
   void agencyConfirmsPaymentOnceAndOthersCannot() {
-    UUID dote = ActiveDotes.active(programme());
+    UUID dote = ActiveDotes.interning(programme(), JAN_2027, DEC_2027);
     ActiveDotes.publish(
         PLACEMENTS,
         dote.toString(),

@@ -1,20 +1,15 @@
 package it.percorsi.dote.programme;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.dote.support.DoteFixtures;
-import it.percorsi.dote.support.DoteTestResources;
-import it.percorsi.dote.support.EligibilityStub;
+import it.percorsi.dote.support.RealInfrastructure;
 import it.percorsi.testkit.Events;
-import it.percorsi.testkit.KafkaResource;
-import it.percorsi.testkit.KeycloakResource;
-import it.percorsi.testkit.PostgresResource;
 import it.percorsi.testkit.Tokens;
 import java.time.Duration;
 import java.util.Map;
@@ -22,14 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Programmes: rules as data, defined and published by the agency, read by everyone. */
 @QuarkusTest
-@WithTestResource(
-    value = PostgresResource.class,
-    initArgs = @ResourceArg(name = "database", value = DoteTestResources.DATABASE))
-@WithTestResource(
-    value = KafkaResource.class,
-    initArgs = @ResourceArg(name = "topics", value = DoteTestResources.TOPICS))
-@WithTestResource(KeycloakResource.class)
-@WithTestResource(EligibilityStub.class)
+@RealInfrastructure
 class ProgrammeResourceTest {
 
   private static final String PROBLEM = "application/problem+json";
@@ -77,12 +65,23 @@ class ProgrammeResourceTest {
         .statusCode(200)
         .body("state", equalTo("PUBLISHED"));
 
-    Events.await(
-        "percorsi.dotes.v1",
-        r ->
-            code.equals(r.key())
-                && "it.percorsi.programme.published.v1".equals(r.header("ce_type")),
-        Duration.ofSeconds(20));
+    Events.Read published =
+        Events.await(
+            "percorsi.dotes.v1",
+            r ->
+                code.equals(r.key())
+                    && "it.percorsi.programme.published.v1".equals(r.header("ce_type")),
+            Duration.ofSeconds(20));
+    // The rules plan- and placement-service need travel with the event.
+    assertThat(published.value())
+        .contains("\"internshipMonths\":6")
+        .contains("\"maxExtensionMonths\":6")
+        .contains("\"monthlyAllowanceCents\":50000")
+        .contains("\"attendanceThresholdPercent\":70")
+        .contains("\"hostContributionCents\":60000")
+        .contains("\"hostContributionOnInterruption\":\"NONE\"")
+        .contains("\"promoterServicesCents\":284000")
+        .contains("\"clearanceToStartDays\":60");
     given()
         .auth()
         .oauth2(Tokens.of("agency-admin"))

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import it.percorsi.testkit.Events;
 import it.percorsi.testkit.Tokens;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,6 +49,40 @@ public final class ActiveDotes {
         .untilAsserted(
             () -> ActiveDotes.read(dote).statusCode(200).body("state", equalTo("ACTIVE")));
     return dote;
+  }
+
+  /**
+   * An active dote whose internship (as placement-service announces it) runs from {@code start} to
+   * {@code plannedEnd}, so that its months may be paid.
+   */
+  public static UUID interning(String programme, LocalDate start, LocalDate plannedEnd) {
+    UUID dote = active(programme);
+    startInternship(dote, start, plannedEnd);
+    return dote;
+  }
+
+  /** Announces the dote's internship as placement-service does, and waits until it is known. */
+  public static void startInternship(UUID dote, LocalDate start, LocalDate plannedEnd) {
+    publish(
+        "percorsi.placements.v1",
+        dote.toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.placement.internship-started.v1",
+        "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"%s\",\"plannedEndDate\":\"%s\"}"
+            .formatted(UUID.randomUUID(), dote, start, plannedEnd));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> read(dote).statusCode(200).body("internshipStart", equalTo(start.toString())));
+  }
+
+  /** A month of attendance as placement-service reports it, part month included. */
+  public static String attendance(
+      UUID dote, String month, int planned, int attended, int covered, int monthDays, int rev) {
+    return ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"month\":\"%s\",\"plannedHours\":%d,"
+            + "\"attendedHours\":%d,\"coveredWorkingDays\":%d,\"monthWorkingDays\":%d,"
+            + "\"revision\":%d}")
+        .formatted(UUID.randomUUID(), dote, month, planned, attended, covered, monthDays, rev);
   }
 
   public static void publish(

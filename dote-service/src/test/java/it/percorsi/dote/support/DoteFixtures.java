@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import it.percorsi.platform.projection.participant.ParticipantProjection;
+import it.percorsi.testkit.TestClock;
 import it.percorsi.testkit.Tokens;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,13 +22,18 @@ public final class DoteFixtures {
 
   private DoteFixtures() {}
 
+  /** Today in Europe/Rome, as the service under test sees it (before any test moves its clock). */
+  public static LocalDate today() {
+    return LocalDate.now(TestClock.ROME);
+  }
+
   /** A programme request open today, with the given regional quotas and optional cap. */
   public static Map<String, Object> programme(Map<String, Integer> quotas, Integer promoterCap) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("code", "TEST-" + System.nanoTime() % 1_000_000_000 + "-" + SEQ.incrementAndGet());
     p.put("title", "Test programme");
-    p.put("applicationOpens", LocalDate.now().minusDays(30).toString());
-    p.put("applicationCloses", LocalDate.now().plusYears(2).toString());
+    p.put("applicationOpens", DoteFixtures.today().minusDays(30).toString());
+    p.put("applicationCloses", DoteFixtures.today().plusYears(2).toString());
     p.put(
         "criteria",
         Map.of(
@@ -90,7 +96,7 @@ public final class DoteFixtures {
               p.nationality = "GIN";
               p.enteredAsUnaccompaniedMinor = true;
               p.ownerOrgId = ownerOrg;
-              p.registeredOn = LocalDate.now();
+              p.registeredOn = DoteFixtures.today();
               p.lastEventId = UUID.randomUUID().toString();
               p.lastEventAt = Instant.now();
               p.persist();
@@ -115,6 +121,6 @@ public final class DoteFixtures {
     return Map.of(
         "programme", programme,
         "participantId", participant.toString(),
-        "plannedInternshipStart", LocalDate.now().plusDays(20).toString());
+        "plannedInternshipStart", DoteFixtures.today().plusDays(20).toString());
   }
 }

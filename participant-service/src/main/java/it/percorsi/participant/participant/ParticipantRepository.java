@@ -70,18 +70,6 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
     return ParticipantHistory.list("participantId = ?1 order by id", participantId);
   }
 
-  /** Registered as minors, not yet announced as come of age, and 18 by {@code today}. */
-  public List<UUID> dueToComeOfAge(LocalDate today, int limit) {
-    return getEntityManager()
-        .createQuery(
-            "select p.id from Participant p where p.cameOfAgeDue = true and p.birthDate <= :cutoff"
-                + " order by p.birthDate",
-            UUID.class)
-        .setParameter("cutoff", today.minusYears(ParticipantRules.ADULT_AGE))
-        .setMaxResults(limit)
-        .getResultList();
-  }
-
   /**
    * One page of the participants {@code caller} may see that match {@code filter}, in order of
    * registration, starting after the page request's cursor (registration instant, id).

@@ -114,9 +114,12 @@ public class ParticipantResource {
             () -> {
               Participant p = service.register(request, c);
               URI location = uri.getAbsolutePathBuilder().path(p.id.toString()).build();
-              return StoredResponse.created(
-                  json(service.view(p)), location, p.etag(), p.id.toString());
+              return idempotency.created(service.view(p), location, p.etag(), p.id.toString());
             });
+    if (answer.replayed() && answer.resourceId() != null) {
+      // A stored answer is shown only to whoever may read the participant today.
+      service.get(UUID.fromString(answer.resourceId()), c);
+    }
     return answer.toResponse();
   }
 
@@ -165,7 +168,7 @@ public class ParticipantResource {
             owner,
             status,
             taxCode);
-    PageRequest page = paging.request(limit(limit), cursor, 2);
+    PageRequest page = paging.fromQuery(limit, cursor, 2);
     return Paging.response(service.list(filter, page, caller.get()), uri.getRequestUri(), page);
   }
 
@@ -285,25 +288,6 @@ public class ParticipantResource {
       return mapper.readTree(body);
     } catch (JsonProcessingException e) {
       throw new BadRequestException(e);
-    }
-  }
-
-  private String json(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the response", e);
-    }
-  }
-
-  private static Integer limit(String limit) {
-    if (limit == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(limit);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(Paging.LIMIT, "must be a whole number");
     }
   }
 }

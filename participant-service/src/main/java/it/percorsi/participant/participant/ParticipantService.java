@@ -124,16 +124,7 @@ public class ParticipantService {
               403,
               "Your token carries no organisation, which would own the participant"));
     }
-    if (caller.is(Role.CPI_OPERATOR)
-        && !caller.isAgency()
-        && !caller.servesProvince(d.residenceProvince())) {
-      throw new ProblemException(
-          Problem.of(
-              "province-not-served",
-              "Province not served",
-              403,
-              "A CPI operator registers residents of the provinces it serves"));
-    }
+    requireServedProvince(caller, d.residenceProvince());
     Instant now = clock.instant();
     Participant.Registration reg =
         Participant.register(d, d.residenceRegion(), caller.orgId(), now, today);
@@ -194,6 +185,7 @@ public class ParticipantService {
               "is withdrawn with POST /participants/{id}/consent-withdrawal, not removed"));
     }
     ParticipantData d = validated(next, today, extra, before.taxCode());
+    requireServedProvince(caller, d.residenceProvince());
     Instant now = clock.instant();
     if (!Objects.equals(before.taxCode(), d.taxCode())) {
       claimTaxCode(d.taxCode(), p.id, caller, now);
@@ -364,6 +356,21 @@ public class ParticipantService {
       }
     }
     return done;
+  }
+
+  /**
+   * A CPI operator registers and keeps residents of the provinces it serves: it can neither
+   * register someone elsewhere nor move a participant out of its territory.
+   */
+  private static void requireServedProvince(Caller caller, String province) {
+    if (caller.is(Role.CPI_OPERATOR) && !caller.isAgency() && !caller.servesProvince(province)) {
+      throw new ProblemException(
+          Problem.of(
+              "province-not-served",
+              "Province not served",
+              403,
+              "A CPI operator registers and keeps residents of the provinces it serves"));
+    }
   }
 
   /** The participant if {@code caller} may see it, else 404. */

@@ -67,6 +67,25 @@ class IdempotentRegistrationTest {
   }
 
   @Test
+  void aReplayAfterTheCaseMovedToAnotherOrganisationIsNotFound() {
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = Fixtures.body("083");
+    String id = post("promoter-a", key, body).then().statusCode(201).extract().path("id");
+    as("agency-admin")
+        .contentType("application/json")
+        .body(Map.of("toOrgId", "ORG-PROMOTER-B"))
+        .when()
+        .post("/participants/" + id + "/ownership-transfers")
+        .then()
+        .statusCode(200);
+
+    Response replay = post("promoter-a", key, body);
+
+    assertThat(replay.statusCode()).isEqualTo(404);
+    assertThat(replay.asString()).doesNotContain((String) body.get("taxCode"));
+  }
+
+  @Test
   void sameKeyWithAnotherBodyIsRefusedWith422() {
     String key = UUID.randomUUID().toString();
     post("promoter-a", key, Fixtures.body("083")).then().statusCode(201);

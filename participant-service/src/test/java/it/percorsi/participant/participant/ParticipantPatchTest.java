@@ -158,6 +158,21 @@ class ParticipantPatchTest {
   }
 
   @Test
+  void aCpiOperatorCannotMoveAParticipantOutOfTheProvincesItServes() {
+    String id = Api.register("promoter-a", Fixtures.body("083"));
+    String before = Api.etag(id);
+
+    patch("cpi-messina", id, Map.of("residenceProvince", "082"))
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "province-not-served"));
+    Api.as("agency-admin")
+        .get("/participants/" + id)
+        .then()
+        .body("residenceProvince", equalTo("083"));
+    org.assertj.core.api.Assertions.assertThat(Api.etag(id)).isEqualTo(before);
+  }
+
+  @Test
   void patchThatChangesNothingKeepsTheVersion() {
     String id = Api.register("promoter-a", Fixtures.complete());
     String etag = Api.etag(id);

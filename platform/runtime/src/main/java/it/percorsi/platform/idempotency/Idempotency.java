@@ -110,6 +110,37 @@ public class Idempotency {
     return answer;
   }
 
+  /**
+   * The stored answer of a completed request with this key, without running anything: for a
+   * creation whose checks are costly (a call to another service), so that a retry answers at once.
+   *
+   * @return the stored answer marked replayed, or empty when there is no key or no completed answer
+   * @throws ProblemException 400 for a malformed key, 422 when the key was used for another request
+   */
+  @Transactional
+  public java.util.Optional<StoredResponse> replay(Caller caller, String key, String fingerprint) {
+    if (key == null) {
+      return java.util.Optional.empty();
+    }
+    if (!KEY.matcher(key).matches()) {
+      throw ProblemException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
+    }
+    String scope = scope(caller);
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT response_status FROM idempotency_key WHERE scope = ?1"
+                    + " AND idempotency_key = ?2 AND response_status IS NOT NULL"
+                    + " AND created_at >= ?3")
+            .setParameter(1, scope)
+            .setParameter(2, key)
+            .setParameter(3, OffsetDateTime.now(clock).minus(config.retention()))
+            .getResultList();
+    if (rows.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(stored(scope, key, fingerprint));
+  }
+
   private StoredResponse stored(String scope, String key, String fingerprint) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -158,6 +189,15 @@ public class Idempotency {
     return em.createNativeQuery("DELETE FROM idempotency_key WHERE resource_id = ?1")
         .setParameter(1, resourceId)
         .executeUpdate();
+  }
+
+  /** A fresh 201 answer to store: {@code view} as JSON, where it lives, its tag and its id. */
+  public StoredResponse created(Object view, URI location, String etag, String resourceId) {
+    try {
+      return StoredResponse.created(mapper.writeValueAsString(view), location, etag, resourceId);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the response", e);
+    }
   }
 
   /**

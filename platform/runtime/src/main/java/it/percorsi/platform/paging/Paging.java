@@ -32,6 +32,23 @@ public class Paging {
    * @param parts number of sort key values in the cursor
    * @throws ProblemException 400 for a limit below 1 or a cursor this list did not return
    */
+  /**
+   * The page asked for by the raw {@code limit} and {@code cursor} query parameters.
+   *
+   * @throws ProblemException a field error when {@code limit} is not a whole number
+   */
+  public PageRequest fromQuery(String limit, String cursor, int parts) {
+    Integer n = null;
+    if (limit != null) {
+      try {
+        n = Integer.valueOf(limit);
+      } catch (NumberFormatException e) {
+        throw ProblemException.invalid(LIMIT, "must be a whole number");
+      }
+    }
+    return request(n, cursor, parts);
+  }
+
   public PageRequest request(Integer limit, String cursor, int parts) {
     int size = limit == null ? config.defaultLimit() : limit;
     if (size < 1) {
