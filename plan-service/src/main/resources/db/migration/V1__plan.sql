@@ -68,19 +68,7 @@ CREATE TABLE plan_version (
     UNIQUE (plan_id, number)
 );
 
--- Who (subject, client, organisation), when, what: never free text of the plan.
-CREATE TABLE plan_history (
-    id                  BIGSERIAL    PRIMARY KEY,
-    plan_id             UUID         NOT NULL REFERENCES plan (id),
-    occurred_at         TIMESTAMPTZ  NOT NULL,
-    action              VARCHAR(40)  NOT NULL,
-    version_number      INTEGER,
-    detail              VARCHAR(400) NOT NULL,
-    actor_subject       VARCHAR(100),
-    actor_client        VARCHAR(100),
-    actor_org           VARCHAR(100)
-);
-CREATE INDEX plan_history_plan ON plan_history (plan_id, id);
+-- A plan's history is on the platform's audit_trail (aggregate_type 'plan').
 
 CREATE TABLE service_delivery (
     id                  UUID         PRIMARY KEY,

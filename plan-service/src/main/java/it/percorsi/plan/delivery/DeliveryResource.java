@@ -1,7 +1,5 @@
 package it.percorsi.plan.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
@@ -46,14 +44,11 @@ public class DeliveryResource {
   private final DeliveryService service;
   private final CurrentCaller caller;
   private final Idempotency idempotency;
-  private final ObjectMapper mapper;
 
-  public DeliveryResource(
-      DeliveryService service, CurrentCaller caller, Idempotency idempotency, ObjectMapper mapper) {
+  public DeliveryResource(DeliveryService service, CurrentCaller caller, Idempotency idempotency) {
     this.service = service;
     this.caller = caller;
     this.idempotency = idempotency;
-    this.mapper = mapper;
   }
 
   /** Body of {@code POST /plans/{id}/deliveries}. */
@@ -106,8 +101,7 @@ public class DeliveryResource {
                           request.note()),
                       c);
               URI location = uri.getAbsolutePathBuilder().path(d.id.toString()).build();
-              return StoredResponse.created(
-                  json(DeliveryView.of(d)), location, d.etag(), d.id.toString());
+              return idempotency.created(DeliveryView.of(d), location, d.etag(), d.id.toString());
             });
     return answer.toResponse();
   }
@@ -163,13 +157,5 @@ public class DeliveryResource {
 
   private static Response withEtag(ServiceDelivery d) {
     return Response.ok(DeliveryView.of(d)).header(HttpHeaders.ETAG, d.etag()).build();
-  }
-
-  private String json(Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the response", e);
-    }
   }
 }

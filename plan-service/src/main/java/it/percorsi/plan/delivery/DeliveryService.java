@@ -37,11 +37,13 @@ import java.util.UUID;
 public class DeliveryService {
 
   private final PlanRepository plans;
+  private final PlanHistory history;
   private final Outbox outbox;
   private final Clock clock;
 
-  public DeliveryService(PlanRepository plans, Outbox outbox, Clock clock) {
+  public DeliveryService(PlanRepository plans, PlanHistory history, Outbox outbox, Clock clock) {
     this.plans = plans;
+    this.history = history;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -95,7 +97,7 @@ public class DeliveryService {
             LocalDate.now(clock),
             now);
     d.persist();
-    history(p, PlanHistory.DELIVERY_RECORDED, d, caller, now);
+    history(p, PlanHistory.DELIVERY_RECORDED, d, caller);
     ServiceDelivery.getEntityManager().flush();
     return d;
   }
@@ -156,7 +158,7 @@ public class DeliveryService {
     Instant now = now();
     ServiceDelivered event = d.validate(now);
     outbox.append(PlanEvent.TOPIC, event);
-    history(p, PlanHistory.DELIVERY_VALIDATED, d, caller, now);
+    history(p, PlanHistory.DELIVERY_VALIDATED, d, caller);
     ServiceDelivery.getEntityManager().flush();
     return d;
   }
@@ -170,7 +172,7 @@ public class DeliveryService {
     Preconditions.optional(ifMatch, d.etag());
     Instant now = now();
     d.reject(reason, now);
-    history(p, PlanHistory.DELIVERY_REJECTED, d, caller, now);
+    history(p, PlanHistory.DELIVERY_REJECTED, d, caller);
     ServiceDelivery.getEntityManager().flush();
     return d;
   }
@@ -212,8 +214,8 @@ public class DeliveryService {
     return p;
   }
 
-  private static void history(Plan p, String action, ServiceDelivery d, Caller caller, Instant at) {
-    PlanHistory.of(p.id, action, d.planVersion, List.of(d.id.toString()), caller, at).persist();
+  private void history(Plan p, String action, ServiceDelivery d, Caller caller) {
+    history.record(p.id, action, d.planVersion, List.of(d.id.toString()), caller);
   }
 
   private Instant now() {

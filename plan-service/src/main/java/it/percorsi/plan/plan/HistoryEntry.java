@@ -17,13 +17,4 @@ public record HistoryEntry(
 
   /** Who made the change: token subject, OAuth client and organisation. */
   public record Actor(String subject, String clientId, String orgId) {}
-
-  public static HistoryEntry of(PlanHistory h) {
-    return new HistoryEntry(
-        h.occurredAt,
-        h.action,
-        h.versionNumber,
-        h.detailList(),
-        new Actor(h.actorSubject, h.actorClient, h.actorOrg));
-  }
 }

@@ -1,27 +1,22 @@
 package it.percorsi.plan.plan;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import java.time.Instant;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * One entry of a plan's audit trail: who (subject, client, organisation), when, what kind of
- * change, on which version, and what it touched (section names, reason codes, ids) — never free
- * text.
+ * A plan's history on the platform's audit trail: who (subject, client, organisation), when, what
+ * kind of change, on which version, and what it touched (section names, reason codes, delivery ids)
+ * — never free text. The version travels in the detail as {@code v<n>}, then {@code :} and the
+ * comma-separated items.
  */
-@Entity
-@Table(name = "plan_history")
-public class PlanHistory extends PanacheEntityBase {
+@ApplicationScoped
+public class PlanHistory {
+
+  public static final String AGGREGATE = "plan";
 
   public static final String OPENED = "opened";
   public static final String WRITTEN = "written";
@@ -35,55 +30,42 @@ public class PlanHistory extends PanacheEntityBase {
   public static final String DELIVERY_REJECTED = "delivery-rejected";
 
   /** The actor of what the service does on its own, on an event from another service. */
-  public static final Caller SYSTEM = new Caller("plan-service", null, null, Set.of(), Set.of());
+  public static final Caller SYSTEM = AuditTrail.system("plan-service");
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+  private final AuditTrail trail;
 
-  @Column(name = "plan_id", nullable = false)
-  public UUID planId;
-
-  @Column(name = "occurred_at", nullable = false)
-  public Instant occurredAt;
-
-  @Column(nullable = false, length = 40)
-  public String action;
-
-  @Column(name = "version_number")
-  public Integer versionNumber;
-
-  /** What the change touched, comma-separated; empty when nothing more to say. */
-  @Column(nullable = false, length = 400)
-  public String detail;
-
-  @Column(name = "actor_subject", length = 100)
-  public String actorSubject;
-
-  @Column(name = "actor_client", length = 100)
-  public String actorClient;
-
-  @Column(name = "actor_org", length = 100)
-  public String actorOrg;
-
-  protected PlanHistory() {}
-
-  public static PlanHistory of(
-      UUID planId, String action, Integer version, List<String> detail, Caller by, Instant at) {
-    PlanHistory h = new PlanHistory();
-    h.planId = planId;
-    h.action = action;
-    h.versionNumber = version;
-    String joined = String.join(",", detail);
-    h.detail = joined.length() > 400 ? joined.substring(0, 400) : joined;
-    h.actorSubject = by.subject();
-    h.actorClient = by.clientId();
-    h.actorOrg = by.orgId();
-    h.occurredAt = at;
-    return h;
+  public PlanHistory(AuditTrail trail) {
+    this.trail = trail;
   }
 
-  public List<String> detailList() {
-    return detail.isEmpty() ? List.of() : Arrays.asList(detail.split(","));
+  /** Appends one change of plan {@code planId}, in the change's transaction. */
+  public void record(UUID planId, String action, int version, List<String> items, Caller by) {
+    trail.record(AGGREGATE, planId, action, detail(version, items), by);
+  }
+
+  /** The history of plan {@code planId}, oldest first. */
+  public List<HistoryEntry> of(UUID planId) {
+    return trail.of(AGGREGATE, planId).stream().map(PlanHistory::entry).toList();
+  }
+
+  static String detail(int version, List<String> items) {
+    return "v" + version + (items.isEmpty() ? "" : ":" + String.join(",", items));
+  }
+
+  static HistoryEntry entry(AuditTrail.Change c) {
+    String detail = c.detail();
+    int colon = detail.indexOf(':');
+    String head = colon < 0 ? detail : detail.substring(0, colon);
+    Integer version = head.matches("v\\d+") ? Integer.valueOf(head.substring(1)) : null;
+    List<String> items =
+        colon < 0 || colon == detail.length() - 1
+            ? List.of()
+            : Arrays.asList(detail.substring(colon + 1).split(","));
+    return new HistoryEntry(
+        c.at(),
+        c.action(),
+        version,
+        items,
+        new HistoryEntry.Actor(c.by().subject(), c.by().clientId(), c.by().orgId()));
   }
 }

@@ -32,10 +32,6 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     return find("doteId", doteId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
   }
 
-  public List<PlanHistory> history(UUID planId) {
-    return PlanHistory.list("planId = ?1 order by id", planId);
-  }
-
   /**
    * One page of the plans {@code caller} may see that match {@code filter}, in order of opening,
    * after the page request's cursor (opening instant, id).

@@ -11,7 +11,6 @@ import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -111,7 +110,7 @@ public class PlanResource {
       @QueryParam(Cursor.PARAM) String cursor,
       UriInfo uri) {
     PlanFilter filter = PlanFilter.parse(doteId, participantId, state, promoter);
-    PageRequest page = paging.request(limit(limit), cursor, 2);
+    PageRequest page = paging.fromQuery(limit, cursor, 2);
     return Paging.response(service.list(filter, page, caller.get()), uri.getRequestUri(), page);
   }
 
@@ -235,8 +234,7 @@ public class PlanResource {
                       .path("versions")
                       .path(Integer.toString(p.currentVersion))
                       .build();
-              return StoredResponse.created(
-                  json(service.view(p)), location, p.etag(), p.id.toString());
+              return idempotency.created(service.view(p), location, p.etag(), p.id.toString());
             });
     return answer.toResponse();
   }
@@ -249,17 +247,6 @@ public class PlanResource {
       description = "Oldest first, each with its state, content and who did what and when.")
   public List<VersionView> versions(@PathParam("id") UUID id) {
     return service.versions(id, caller.get());
-  }
-
-  @GET
-  @Path("/{id}/versions/{n}")
-  @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "One version of a plan")
-  public VersionView version(@PathParam("id") UUID id, @PathParam("n") int number) {
-    return service.versions(id, caller.get()).stream()
-        .filter(v -> v.number() == number)
-        .findFirst()
-        .orElseThrow(() -> ProblemException.notFound("version", number + " of plan " + id));
   }
 
   @GET
@@ -309,17 +296,6 @@ public class PlanResource {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the response", e);
-    }
-  }
-
-  private static Integer limit(String limit) {
-    if (limit == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(limit);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(Paging.LIMIT, "must be a whole number");
     }
   }
 }

@@ -38,12 +38,15 @@ public class PlanService {
   private static final Logger LOG = Logger.getLogger(PlanService.class);
 
   private final PlanRepository plans;
+  private final PlanHistory history;
   private final CaseFacts facts;
   private final Outbox outbox;
   private final Clock clock;
 
-  public PlanService(PlanRepository plans, CaseFacts facts, Outbox outbox, Clock clock) {
+  public PlanService(
+      PlanRepository plans, PlanHistory history, CaseFacts facts, Outbox outbox, Clock clock) {
     this.plans = plans;
+    this.history = history;
     this.facts = facts;
     this.outbox = outbox;
     this.clock = clock;
@@ -62,7 +65,7 @@ public class PlanService {
     Instant now = now();
     Plan p = Plan.open(dote, now);
     plans.persist(p);
-    record(p, PlanHistory.OPENED, 1, List.of(), PlanHistory.SYSTEM, now);
+    record(p, PlanHistory.OPENED, 1, List.of(), PlanHistory.SYSTEM);
     LOG.infof("Opened plan %s for dote %s", p.id, p.doteId);
     return p;
   }
@@ -86,8 +89,7 @@ public class PlanService {
                             PlanHistory.CLOSED,
                             p.currentVersion,
                             List.of(reason.name()),
-                            PlanHistory.SYSTEM,
-                            now);
+                            PlanHistory.SYSTEM);
                         outbox.append(PlanEvent.TOPIC, event);
                       });
             });
@@ -132,7 +134,7 @@ public class PlanService {
     PlanContent priced = priced(content, Catalogue.load());
     Instant now = now();
     p.write(priced, now);
-    record(p, PlanHistory.WRITTEN, p.currentVersion, sections(before, priced), caller, now);
+    record(p, PlanHistory.WRITTEN, p.currentVersion, sections(before, priced), caller);
     plans.flush();
     return p;
   }
@@ -158,7 +160,7 @@ public class PlanService {
             today);
     Instant now = now();
     PlanEvent event = p.submit(missing, today, now);
-    record(p, PlanHistory.SUBMITTED, p.currentVersion, List.of(), caller, now);
+    record(p, PlanHistory.SUBMITTED, p.currentVersion, List.of(), caller);
     outbox.append(PlanEvent.TOPIC, event);
     plans.flush();
     return p;
@@ -181,7 +183,7 @@ public class PlanService {
           "the plan cannot be approved: " + ended.get().explanation());
     }
     PlanEvent event = p.approve(caller.orgId(), today, now);
-    record(p, PlanHistory.APPROVED, p.currentVersion, List.of(), caller, now);
+    record(p, PlanHistory.APPROVED, p.currentVersion, List.of(), caller);
     outbox.append(PlanEvent.TOPIC, event);
     plans.flush();
     return p;
@@ -202,8 +204,7 @@ public class PlanService {
         PlanHistory.RETURNED,
         p.currentVersion,
         reasons.stream().map(Enum::name).toList(),
-        caller,
-        now);
+        caller);
     outbox.append(PlanEvent.TOPIC, event);
     plans.flush();
     return p;
@@ -220,7 +221,7 @@ public class PlanService {
     Preconditions.optional(ifMatch, p.etag());
     Instant now = now();
     PlanEvent event = p.amend(today(), now);
-    record(p, PlanHistory.AMENDED, p.currentVersion, List.of(), caller, now);
+    record(p, PlanHistory.AMENDED, p.currentVersion, List.of(), caller);
     outbox.append(PlanEvent.TOPIC, event);
     plans.flush();
     return p;
@@ -230,8 +231,8 @@ public class PlanService {
   @Transactional
   public List<VersionView> versions(UUID id, Caller caller) {
     Plan p = get(id, caller);
-    List<HistoryEntry> history = history(p);
-    return p.versions().stream().map(v -> VersionView.of(p, v, history)).toList();
+    List<HistoryEntry> entries = history.of(p.id);
+    return p.versions().stream().map(v -> VersionView.of(p, v, entries)).toList();
   }
 
   /**
@@ -256,11 +257,7 @@ public class PlanService {
   /** The history of a plan the caller may see. */
   @Transactional
   public List<HistoryEntry> history(UUID id, Caller caller) {
-    return history(get(id, caller));
-  }
-
-  private List<HistoryEntry> history(Plan p) {
-    return plans.history(p.id).stream().map(HistoryEntry::of).toList();
+    return history.of(get(id, caller).id);
   }
 
   /** Loads the plan for a decision: visible, decided by this caller, If-Match when sent. */
@@ -332,9 +329,8 @@ public class PlanService {
     return p;
   }
 
-  static void record(
-      Plan p, String action, Integer version, List<String> detail, Caller by, Instant at) {
-    PlanHistory.of(p.id, action, version, detail, by, at.truncatedTo(ChronoUnit.MICROS)).persist();
+  private void record(Plan p, String action, int version, List<String> detail, Caller by) {
+    history.record(p.id, action, version, detail, by);
   }
 
   private LocalDate today() {

@@ -57,6 +57,22 @@ class PlanAccessTest {
   }
 
   @Test
+  void versionsChangesAndDeliveriesOfAnotherOrganisationsPlanAre404() {
+    Case c = submitted();
+
+    for (String path :
+        java.util.List.of(
+            "/versions",
+            "/versions/1/changes",
+            "/deliveries",
+            "/deliveries/" + java.util.UUID.randomUUID())) {
+      Api.get("promoter-b", "/plans/" + c.planId() + path).statusCode(404);
+      Api.get("cpi-palermo", "/plans/" + c.planId() + path).statusCode(404);
+    }
+    Api.get("promoter-a", "/plans/" + c.planId() + "/versions/1/changes").statusCode(200);
+  }
+
+  @Test
   void promoterCannotApproveItsOwnPlan() {
     Case c = submitted();
 
