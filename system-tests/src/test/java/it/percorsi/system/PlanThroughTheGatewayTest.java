@@ -180,6 +180,101 @@ class PlanThroughTheGatewayTest {
                 "opened", "written", "submitted", "returned", "written", "submitted", "approved"));
   }
 
+  /** A plan approved by the agency, and its dote active in dote-service; the plan id. */
+  private static String approvedPlanOfActiveDote(String dote) {
+    String plan = draftOf(dote);
+    write(plan, content(List.of(activity("SPECIALIST_ORIENTATION", 12))));
+    as("promoter-a").post("/api/plans/" + plan + "/submission").then().statusCode(200);
+    as("agency-admin").post("/api/plans/" + plan + "/approval").then().statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                as("promoter-a").get("/api/dotes/" + dote).then().body("state", equalTo("ACTIVE")));
+    return plan;
+  }
+
+  private static String delivered(String plan, String activity, int hours) {
+    return as("promoter-a")
+        .body(
+            Map.of(
+                "activityId", activity,
+                "deliveredOn", LocalDate.now().toString(),
+                "hours", hours))
+        .post("/api/plans/" + plan + "/deliveries")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static List<Map<String, Object>> paymentsOf(String dote, String delivery) {
+    List<Map<String, Object>> all =
+        as("agency-admin").get("/api/dotes/" + dote).then().extract().path("disbursements");
+    return all.stream().filter(d -> delivery.equals(d.get("period"))).toList();
+  }
+
+  @Test
+  void validatedDeliveryPaysThePromoterOnceEvenWhenDeliveredTwiceAndARejectedOneNothing() {
+    String dote = assignedDote();
+    String plan = approvedPlanOfActiveDote(dote);
+    String activity =
+        as("promoter-a")
+            .get("/api/plans/" + plan)
+            .then()
+            .extract()
+            .path("content.activities[0].activityId");
+
+    as("promoter-a")
+        .body(
+            Map.of("activityId", activity, "deliveredOn", LocalDate.now().toString(), "hours", 13))
+        .post("/api/plans/" + plan + "/deliveries")
+        .then()
+        .statusCode(422)
+        .body("errors.field", contains("hours"));
+    String paid = delivered(plan, activity, 4);
+    String rejected = delivered(plan, activity, 2);
+    as("cpi-messina")
+        .post("/api/plans/" + plan + "/deliveries/" + paid + "/validation")
+        .then()
+        .statusCode(200);
+    as("cpi-messina")
+        .body(Map.of("reason", "NOT_DOCUMENTED"))
+        .post("/api/plans/" + plan + "/deliveries/" + rejected + "/rejection")
+        .then()
+        .statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> org.assertj.core.api.Assertions.assertThat(paymentsOf(dote, paid)).hasSize(1));
+
+    // The same event again, as an at-least-once bus may deliver it: same id, same payload.
+    it.percorsi.testkit.Events.Read event =
+        it.percorsi.testkit.Events.await(
+            "percorsi.plans.v1",
+            r -> r.value().contains(paid) && r.header("ce_type").endsWith("service-delivered.v1"),
+            Duration.ofSeconds(30));
+    it.percorsi.testkit.Events.publish(
+        "percorsi.plans.v1", event.key(), event.headers(), event.value());
+    // A later delivery of the same plan (same key, so handled after the copy) shows it was read.
+    String later = delivered(plan, activity, 1);
+    as("cpi-messina")
+        .post("/api/plans/" + plan + "/deliveries/" + later + "/validation")
+        .then()
+        .statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> org.assertj.core.api.Assertions.assertThat(paymentsOf(dote, later)).hasSize(1));
+
+    List<Map<String, Object>> payments = paymentsOf(dote, paid);
+    org.assertj.core.api.Assertions.assertThat(payments).hasSize(1);
+    org.assertj.core.api.Assertions.assertThat(payments.get(0))
+        .containsEntry("line", "PROMOTER_SERVICES")
+        .containsEntry("amountCents", 14_000);
+    org.assertj.core.api.Assertions.assertThat(paymentsOf(dote, rejected)).isEmpty();
+  }
+
   @Test
   void incompletePlanIsRefusedAtSubmissionThroughTheGateway() {
     String plan = draftOf(assignedDote());
