@@ -44,6 +44,7 @@ PC_TOPICS=(
   percorsi.dotes.v1:3 percorsi.dotes.v1.dlq:1
   percorsi.plans.v1:3 percorsi.plans.v1.dlq:1
   percorsi.placements.v1:3 percorsi.placements.v1.dlq:1
+  percorsi.sandbox.v1:1 percorsi.sandbox.v1.dlq:1
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -88,7 +88,8 @@ public class Gateway {
       HttpProxy proxy = HttpProxy.reverseProxy(client);
       proxy.originRequestProvider(
           (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
-      proxy.addInterceptor(new Forwarding(
+      proxy.addInterceptor(
+          new Forwarding(
               route.prefix(),
               headers,
               breaker,

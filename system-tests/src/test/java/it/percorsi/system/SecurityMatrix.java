@@ -200,6 +200,8 @@ final class SecurityMatrix {
           op("dotes", "POST", "/api/dotes/{id}/revocation", AGENCY, Scope.NONE, "{}"),
           op("disbursements", "GET", "/api/disbursements/{id}", CASE_READERS, Scope.OWNED, null),
           op("disbursements", "POST", "/api/disbursements/{id}/payment", AGENCY, Scope.NONE, "{}"),
+          op("sandbox", "GET", "/api/sandbox/clock", ALL, Scope.NONE, null),
+          op("sandbox", "PUT", "/api/sandbox/clock", AGENCY, Scope.NONE, "{}"),
           // plan-service: a plan is opened by dote.assigned, never by a POST. Operations with two
           // path variables are NONE here; plan-service's own tests check them per organisation.
           op("plans", "GET", "/api/plans", CASE_READERS, Scope.NONE, null),
@@ -320,7 +322,7 @@ final class SecurityMatrix {
   static String serviceOf(String route) {
     return switch (route) {
       case "participants" -> "participant-service";
-      case "programmes", "dotes", "disbursements" -> "dote-service";
+      case "programmes", "dotes", "disbursements", "sandbox" -> "dote-service";
       case "plans" -> "plan-service";
       default -> "placement-service";
     };

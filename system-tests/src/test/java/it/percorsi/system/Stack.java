@@ -62,6 +62,8 @@ public final class Stack {
   private static Stack instance;
 
   private final Map<String, Service> services = new LinkedHashMap<>();
+  private static final Map<String, Map<String, String>> ENVIRONMENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final KafkaServer.Broker kafka;
   private final Map<String, String> gatewayEnv = new LinkedHashMap<>();
   private final Path logs;
@@ -71,6 +73,8 @@ public final class Stack {
     long t0 = System.nanoTime();
     kafka = KafkaServer.get();
     kafka.createTopics(TOPICS);
+    // Platform plumbing, not part of the integrators' contract: the sandbox clock's topic.
+    kafka.createTopics(List.of("percorsi.sandbox.v1"));
     String keycloak = KeycloakServer.realmUrl();
     try {
       logs = Files.createDirectories(ProjectPaths.testRuntime().resolve("system-logs"));
@@ -83,6 +87,8 @@ public final class Stack {
     common.put("DB_USER", PostgresServer.USER);
     common.put("DB_PASSWORD", PostgresServer.PASSWORD);
     common.put("HTTP_HOST", "127.0.0.1");
+    // The platform under test is a sandbox: tests move its business date (last, or reading it).
+    common.put("SANDBOX_MODE", "true");
     List<Service> started = new ArrayList<>();
     for (String name : List.of("participant", "dote", "plan", "placement")) {
       String db = "system_" + name;
@@ -154,6 +160,37 @@ public final class Stack {
     return gateway;
   }
 
+  /**
+   * Stops a service (SIGTERM, then SIGKILL after 10 s) and starts it again on the same port with
+   * the same environment and database; healthy on return.
+   */
+  public synchronized Service restart(String name) {
+    Service old = services.get(name);
+    old.process().destroy();
+    try {
+      if (!old.process().waitFor(10, TimeUnit.SECONDS)) {
+        old.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    Service s = start(name, ENVIRONMENTS.get(name), old.database(), logs, name + "-restarted");
+    awaitHealthy(s, s.url() + "/q/health/ready");
+    Service ready = s.ready(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.startedNanos()));
+    services.put(
+        name,
+        new Service(
+            name,
+            ready.url(),
+            ready.database(),
+            ready.process(),
+            ready.log(),
+            ready.startedNanos(),
+            ready.readyAfterMillis()));
+    return services.get(name);
+  }
+
   public Service service(String name) {
     return services.get(name);
   }
@@ -181,12 +218,13 @@ public final class Stack {
       throw new IllegalStateException(
           jar + " is missing: package the services first (mvnw verify)");
     }
-    int port = Ports.free();
     Map<String, String> all = new LinkedHashMap<>(env);
-    all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    all.putIfAbsent("QUARKUS_HTTP_PORT", String.valueOf(Ports.free()));
+    int port = Integer.parseInt(all.get("QUARKUS_HTTP_PORT"));
     if (name.equals("gateway")) {
       all.putIfAbsent("PUBLIC_URL", "http://127.0.0.1:" + port);
     }
+    ENVIRONMENTS.put(name, all);
     Path log = logs.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

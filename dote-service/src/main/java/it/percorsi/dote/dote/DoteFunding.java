@@ -47,6 +47,7 @@ public class DoteFunding {
   public static final String INTERNSHIP_COMPLETED = "it.percorsi.placement.internship-completed.v1";
 
   private static final Logger LOG = Logger.getLogger(DoteFunding.class);
+  private static final ThreadLocal<UUID> REPLAYING = new ThreadLocal<>();
   private static final Caller SYSTEM = AuditTrail.system("dote-service");
 
   /** Whether an event was applied or must wait. */
@@ -264,6 +265,7 @@ public class DoteFunding {
             + p.hostContributionOnInterruption
             + " of the host contribution",
         e.id());
+    replayParked(d); // months parked while the internship's start was not known
     completeIfSettled(d);
     return Outcome.APPLIED;
   }
@@ -288,13 +290,26 @@ public class DoteFunding {
     return Outcome.PARKED;
   }
 
-  /** Applies, in arrival order, what was parked for the dote and can now be applied. */
+  /**
+   * Applies, in arrival order, what was parked for the dote; what still cannot be applied is parked
+   * again. Not reentrant: an event applied here that would replay (a parked completion) leaves the
+   * rest of the list to this loop.
+   */
   private void replayParked(Dote d) {
-    List<ParkedEvent> parked = ParkedEvent.list("doteId = ?1 order by parkedAt, eventId", d.id);
-    for (ParkedEvent p : parked) {
-      if (apply(unpark(p)) == Outcome.APPLIED) {
+    if (REPLAYING.get() != null) {
+      return;
+    }
+    REPLAYING.set(d.id);
+    try {
+      List<ParkedEvent> parked = ParkedEvent.list("doteId = ?1 order by parkedAt, eventId", d.id);
+      for (ParkedEvent p : parked) {
+        IncomingEvent e = unpark(p);
         p.delete();
+        ParkedEvent.flush(); // gone before it may be parked again under the same event id
+        apply(e);
       }
+    } finally {
+      REPLAYING.remove();
     }
   }
 

@@ -277,7 +277,11 @@ public class DoteService {
    * @return how many expired
    */
   public int expireOverdue() {
-    LocalDate today = today();
+    return expireOverdue(today());
+  }
+
+  /** As {@link #expireOverdue()}, as of {@code today}. */
+  public int expireOverdue(LocalDate today) {
     int expired = 0;
     List<UUID> ids;
     do {

@@ -103,6 +103,42 @@ class FundingRulesTest {
   }
 
   @Test
+  void aWholeInternshipReportedBeforeActivationIsSettledInOrderWhenTheDoteActivates() {
+    UUID dote = ActiveDotes.assigned(programme(null));
+    placement(
+        dote,
+        "it.percorsi.placement.internship-started.v1",
+        "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"2027-01-01\",\"plannedEndDate\":\"2027-01-31\"}"
+            .formatted(UUID.randomUUID(), dote));
+    placement(dote, COMPLETED, completion(dote, LocalDate.of(2027, 1, 31), "COMPLETED", null));
+    placement(dote, ATTENDANCE, ActiveDotes.attendance(dote, "2027-01", 100, 100));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew().call(() -> ParkedEvent.count("doteId", dote))
+                    == 2);
+
+    ActiveDotes.publish(
+        "percorsi.plans.v1",
+        UUID.randomUUID().toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.plan.approved.v1",
+        "{\"planId\":\"%s\",\"doteId\":\"%s\"}".formatted(UUID.randomUUID(), dote));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> ActiveDotes.read(dote).body("state", equalTo("COMPLETED")));
+    JsonPath d = dote(dote);
+    assertThat(d.getInt("disbursements.find { it.period == '2027-01' }.amountCents"))
+        .isEqualTo(50000);
+    assertThat(d.getInt("disbursements.find { it.line == 'HOST_CONTRIBUTION' }.amountCents"))
+        .isEqualTo(60000);
+    assertThat(QuarkusTransaction.requiringNew().call(() -> ParkedEvent.count("doteId", dote)))
+        .isZero();
+  }
+
+  @Test
   void aMonthOutsideTheInternshipIsKeptAsNotPayable() {
     UUID dote = ActiveDotes.interning(programme(null), JAN, JUN_END);
     placement(dote, ATTENDANCE, ActiveDotes.attendance(dote, "2027-09", 100, 100));

@@ -1,6 +1,7 @@
 package it.percorsi.participant.participant;
 
 import io.quarkus.scheduler.Scheduled;
+import it.percorsi.platform.clock.BusinessDayJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import org.jboss.logging.Logger;
  * days the job missed are caught up on the next run.
  */
 @ApplicationScoped
-public class ComingOfAgeJob {
+public class ComingOfAgeJob implements BusinessDayJob {
 
   private static final Logger LOG = Logger.getLogger(ComingOfAgeJob.class);
 
@@ -35,10 +36,23 @@ public class ComingOfAgeJob {
 
   /** Runs for today's date on the injected clock; returns how many came of age. */
   public int run() {
-    LocalDate today = LocalDate.now(clock);
+    return run(LocalDate.now(clock));
+  }
+
+  private int run(LocalDate today) {
     int n = service.noteComingOfAge(today);
     // Counts only: never who.
     LOG.infof("Came-of-age run for %s: %d participant(s) announced", today, n);
     return n;
+  }
+
+  @Override
+  public String name() {
+    return "participant-came-of-age";
+  }
+
+  @Override
+  public void runFor(LocalDate day) {
+    run(day);
   }
 }
