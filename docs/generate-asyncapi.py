@@ -23,8 +23,9 @@ TOPICS = {
     "dotes": ("percorsi.dotes.v1", "dote-service", "Programmes, dotes and the ledger.",
               schemas("dote-service/src/main/resources/schemas/outbound/*.json")),
     "plans": ("percorsi.plans.v1", "plan-service",
-              "Intervention plans (the events dote-service consumes today).",
-              schemas("dote-service/src/main/resources/schemas/inbound/*.json", ".plan.")),
+              "Intervention plans: submission, return, approval, amendment, closure, and the"
+              " service deliveries dote-service pays.",
+              schemas("plan-service/src/main/resources/schemas/*.json")),
     "placements": ("percorsi.placements.v1", "placement-service",
                    "Internships, monthly attendance, hires and follow-ups.",
                    schemas("placement-service/src/main/resources/schemas/outbound/*.json")),

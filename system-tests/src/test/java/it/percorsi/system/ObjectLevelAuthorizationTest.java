@@ -41,7 +41,8 @@ class ObjectLevelAuthorizationTest {
           "dotes", ObjectLevelAuthorizationTest::assignDote,
           "disbursements", ObjectLevelAuthorizationTest::authoriseDisbursement,
           "internships", ObjectLevelAuthorizationTest::startInternship,
-          "hires", ObjectLevelAuthorizationTest::recordHire);
+          "hires", ObjectLevelAuthorizationTest::recordHire,
+          "plans", ObjectLevelAuthorizationTest::openPlan);
 
   private static final Map<String, Principal> OWNERS =
       Map.of("ORG-PROMOTER-A", Principal.PROMOTER_A, "ORG-PROMOTER-B", Principal.PROMOTER_B);
@@ -240,6 +241,30 @@ class ObjectLevelAuthorizationTest {
             .extract()
             .path("id");
     return new Owned(wanted.ownerOrg(), wanted.province(), dote);
+  }
+
+  /** The draft plan plan-service opens when the owner's dote is assigned. */
+  private static Owned openPlan(Owned wanted) {
+    String dote = assignDote(wanted).id();
+    String[] id = new String[1];
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              id[0] =
+                  given()
+                      .baseUri(stack.gateway())
+                      .auth()
+                      .oauth2(Principal.AGENCY.token())
+                      .when()
+                      .get("/api/plans?doteId=" + dote)
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .path("items[0].id");
+              assertThat(id[0]).isNotNull();
+            });
+    return new Owned(wanted.ownerOrg(), wanted.province(), id[0]);
   }
 
   /**

@@ -130,6 +130,7 @@ final class SecurityMatrix {
       EnumSet.of(Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST);
   private static final Set<Role> HOST_REGISTRARS = EnumSet.of(Role.PROMOTER, Role.AGENCY_ADMIN);
   private static final Set<Role> ATTENDANCE_PARTIES = EnumSet.of(Role.PROMOTER, Role.HOST);
+  private static final Set<Role> DECIDERS = EnumSet.of(Role.AGENCY_ADMIN, Role.CPI_OPERATOR);
 
   /** The table. Add a row with every new public operation. */
   static final List<Operation> OPERATIONS =
@@ -205,15 +206,47 @@ final class SecurityMatrix {
           op("disbursements", "POST", "/api/disbursements/{id}/payment", AGENCY, Scope.NONE, "{}"),
           op("sandbox", "GET", "/api/sandbox/clock", ALL, Scope.NONE, null),
           op("sandbox", "PUT", "/api/sandbox/clock", AGENCY, Scope.NONE, "{}"),
-          // plan-service
-          op("plans", "POST", "/api/plans", PROMOTER, Scope.NONE, "{}"),
+          // plan-service: a plan is opened by dote.assigned, never by a POST. Operations with two
+          // path variables are NONE here; plan-service's own tests check them per organisation.
+          op("plans", "GET", "/api/plans", CASE_READERS, Scope.NONE, null),
+          op("plans", "GET", "/api/plans/catalogue", CASE_READERS, Scope.NONE, null),
           op("plans", "GET", "/api/plans/{id}", CASE_READERS, Scope.OWNED, null),
+          op("plans", "PUT", "/api/plans/{id}", PROMOTER, Scope.OWNED, "{}"),
+          op("plans", "POST", "/api/plans/{id}/submission", PROMOTER, Scope.OWNED, "{}"),
+          op("plans", "POST", "/api/plans/{id}/approval", DECIDERS, Scope.OWNED, "{}"),
+          op("plans", "POST", "/api/plans/{id}/return", DECIDERS, Scope.OWNED, "{}"),
+          op("plans", "POST", "/api/plans/{id}/amendments", PROMOTER, Scope.OWNED, "{}"),
+          op("plans", "GET", "/api/plans/{id}/versions", CASE_READERS, Scope.OWNED, null),
+          op(
+              "plans",
+              "GET",
+              "/api/plans/{id}/versions/{n}/changes",
+              CASE_READERS,
+              Scope.NONE,
+              null),
+          op("plans", "GET", "/api/plans/{id}/history", CASE_READERS, Scope.OWNED, null),
+          op("plans", "GET", "/api/plans/{id}/deliveries", CASE_READERS, Scope.OWNED, null),
+          op("plans", "POST", "/api/plans/{id}/deliveries", PROMOTER, Scope.OWNED, "{}"),
+          op(
+              "plans",
+              "GET",
+              "/api/plans/{id}/deliveries/{deliveryId}",
+              CASE_READERS,
+              Scope.NONE,
+              null),
           op(
               "plans",
               "POST",
-              "/api/plans/{id}/approval",
-              EnumSet.of(Role.AGENCY_ADMIN, Role.CPI_OPERATOR),
-              Scope.OWNED,
+              "/api/plans/{id}/deliveries/{deliveryId}/validation",
+              DECIDERS,
+              Scope.NONE,
+              "{}"),
+          op(
+              "plans",
+              "POST",
+              "/api/plans/{id}/deliveries/{deliveryId}/rejection",
+              DECIDERS,
+              Scope.NONE,
               "{}"),
           // placement-service
           op("employers", "POST", "/api/employers", HOST_REGISTRARS, Scope.NONE, "{}"),

@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param employmentStatus NEVER_EMPLOYED, UNEMPLOYED or EMPLOYED; absent when not recorded
  * @param consentGiven whether consent to processing for the programme is in force
+ * @param minor whether the participant is under 18 today (never the birth date)
  */
 public record ParticipantRegistered(
     UUID participantId,
@@ -19,7 +20,8 @@ public record ParticipantRegistered(
     String ownerOrgId,
     LocalDate registeredOn,
     String employmentStatus,
-    boolean consentGiven)
+    boolean consentGiven,
+    boolean minor)
     implements ParticipantEvent {
 
   public static final String TYPE = "it.percorsi.participant.registered.v1";

@@ -9,6 +9,7 @@ import java.util.UUID;
  * are now.
  *
  * @param changedFields JSON paths of the changed fields, e.g. {@code permit.expiryDate}
+ * @param minor whether the participant is under 18 today (never the birth date)
  */
 public record ParticipantUpdated(
     UUID participantId,
@@ -18,7 +19,8 @@ public record ParticipantUpdated(
     String nationality,
     boolean enteredAsUnaccompaniedMinor,
     String employmentStatus,
-    boolean consentGiven)
+    boolean consentGiven,
+    boolean minor)
     implements ParticipantEvent {
 
   public static final String TYPE = "it.percorsi.participant.updated.v1";

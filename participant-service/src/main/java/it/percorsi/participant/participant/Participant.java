@@ -197,7 +197,8 @@ public class Participant extends PanacheEntityBase {
             p.ownerOrgId,
             today,
             name(p.employmentStatus),
-            p.consentGiven());
+            p.consentGiven(),
+            ParticipantRules.minorOn(p.birthDate, today));
     return new Registration(p, event);
   }
 
@@ -264,7 +265,8 @@ public class Participant extends PanacheEntityBase {
             nationality,
             enteredAsUnaccompaniedMinor,
             name(employmentStatus),
-            consentGiven()));
+            consentGiven(),
+            ParticipantRules.minorOn(birthDate, today)));
   }
 
   /**

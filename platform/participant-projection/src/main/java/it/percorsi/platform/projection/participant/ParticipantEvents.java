@@ -26,6 +26,7 @@ public class ParticipantEvents {
   public static final String OWNERSHIP_TRANSFERRED =
       "it.percorsi.participant.ownership-transferred.v1";
   public static final String ERASED = "it.percorsi.participant.erased.v1";
+  public static final String CAME_OF_AGE = "it.percorsi.participant.came-of-age.v1";
   private static final Logger LOG = Logger.getLogger(ParticipantEvents.class);
 
   private final Inbox inbox;
@@ -49,6 +50,7 @@ public class ParticipantEvents {
       case UPDATED -> updated(event);
       case CONSENT_WITHDRAWN -> existing(event).consentGiven = false;
       case OWNERSHIP_TRANSFERRED -> existing(event).ownerOrgId = event.text("toOrgId");
+      case CAME_OF_AGE -> existing(event).minor = false;
       case ERASED -> {
         ParticipantProjection p = existing(event);
         p.erased = true;
@@ -75,6 +77,7 @@ public class ParticipantEvents {
     p.registeredOn = LocalDate.parse(event.text("registeredOn"));
     p.employmentStatus = event.optionalText("employmentStatus");
     p.consentGiven = d.path("consentGiven").asBoolean(false);
+    p.minor = d.path("minor").asBoolean(false);
     touch(p, event);
     p.persist();
   }
@@ -88,6 +91,9 @@ public class ParticipantEvents {
     p.enteredAsUnaccompaniedMinor = d.path("enteredAsUnaccompaniedMinor").asBoolean(false);
     p.employmentStatus = event.optionalText("employmentStatus");
     p.consentGiven = d.path("consentGiven").asBoolean(false);
+    if (d.hasNonNull("minor")) {
+      p.minor = d.get("minor").asBoolean();
+    }
   }
 
   /** The projected participant an event is about; events of one participant arrive in order. */

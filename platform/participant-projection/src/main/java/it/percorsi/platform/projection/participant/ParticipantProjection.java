@@ -42,6 +42,10 @@ public class ParticipantProjection extends PanacheEntityBase {
   @Column(name = "consent_given", nullable = false)
   public boolean consentGiven;
 
+  /** Under 18 today, as participant-service announced it (never the birth date). */
+  @Column(nullable = false)
+  public boolean minor;
+
   /** The participant's personal data were erased; the id stays for financial audit. */
   @Column(nullable = false)
   public boolean erased;
