@@ -5,8 +5,8 @@ import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Creation;
 import it.percorsi.platform.idempotency.Idempotency;
-import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,19 +53,15 @@ public class DoteResource {
   private final DoteService service;
   private final Ledger ledger;
   private final CurrentCaller caller;
-  private final Idempotency idempotency;
+  private final Creation creation;
   private final Paging paging;
 
   public DoteResource(
-      DoteService service,
-      Ledger ledger,
-      CurrentCaller caller,
-      Idempotency idempotency,
-      Paging paging) {
+      DoteService service, Ledger ledger, CurrentCaller caller, Creation creation, Paging paging) {
     this.service = service;
     this.ledger = ledger;
     this.caller = caller;
-    this.idempotency = idempotency;
+    this.creation = creation;
     this.paging = paging;
   }
 
@@ -105,27 +100,16 @@ public class DoteResource {
           String idempotencyKey,
       UriInfo uri) {
     Caller c = caller.get();
-    String fingerprint = idempotency.fingerprint("POST", "/dotes", request);
-    StoredResponse answer =
-        idempotency
-            .replay(c, idempotencyKey, fingerprint)
-            .orElseGet(
-                () ->
-                    idempotency.once(
-                        c,
-                        idempotencyKey,
-                        fingerprint,
-                        () -> {
-                          Dote d = service.apply(request, c, authorization);
-                          URI location = uri.getAbsolutePathBuilder().path(d.id.toString()).build();
-                          return idempotency.created(
-                              DoteView.of(d), location, d.etag(), d.id.toString());
-                        }));
-    if (answer.replayed() && answer.resourceId() != null) {
-      // A stored answer is shown only to whoever may read the dote today.
-      service.get(UUID.fromString(answer.resourceId()), c);
-    }
-    return answer.toResponse();
+    return creation.respond(
+        c,
+        idempotencyKey,
+        uri,
+        request,
+        () -> {
+          Dote d = service.apply(request, c, authorization);
+          return new Creation.Created(DoteView.of(d), d.id.toString(), d.etag());
+        },
+        id -> service.get(UUID.fromString(id), c));
   }
 
   @GET

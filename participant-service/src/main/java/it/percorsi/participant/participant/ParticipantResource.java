@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Creation;
 import it.percorsi.platform.idempotency.Idempotency;
-import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -57,19 +56,19 @@ public class ParticipantResource {
 
   private final ParticipantService service;
   private final CurrentCaller caller;
-  private final Idempotency idempotency;
+  private final Creation creation;
   private final Paging paging;
   private final ObjectMapper mapper;
 
   public ParticipantResource(
       ParticipantService service,
       CurrentCaller caller,
-      Idempotency idempotency,
+      Creation creation,
       Paging paging,
       ObjectMapper mapper) {
     this.service = service;
     this.caller = caller;
-    this.idempotency = idempotency;
+    this.creation = creation;
     this.paging = paging;
     this.mapper = mapper;
   }
@@ -105,22 +104,16 @@ public class ParticipantResource {
           String idempotencyKey,
       UriInfo uri) {
     Caller c = caller.get();
-    String fingerprint = idempotency.fingerprint("POST", uri.getPath(), request);
-    StoredResponse answer =
-        idempotency.once(
-            c,
-            idempotencyKey,
-            fingerprint,
-            () -> {
-              Participant p = service.register(request, c);
-              URI location = uri.getAbsolutePathBuilder().path(p.id.toString()).build();
-              return idempotency.created(service.view(p), location, p.etag(), p.id.toString());
-            });
-    if (answer.replayed() && answer.resourceId() != null) {
-      // A stored answer is shown only to whoever may read the participant today.
-      service.get(UUID.fromString(answer.resourceId()), c);
-    }
-    return answer.toResponse();
+    return creation.respond(
+        c,
+        idempotencyKey,
+        uri,
+        request,
+        () -> {
+          Participant p = service.register(request, c);
+          return new Creation.Created(service.view(p), p.id.toString(), p.etag());
+        },
+        id -> service.get(UUID.fromString(id), c));
   }
 
   @GET

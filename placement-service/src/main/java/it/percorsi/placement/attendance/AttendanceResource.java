@@ -90,6 +90,7 @@ public class AttendanceResource {
 
   @POST
   @Path("/{month}/confirmation")
+  @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed({Role.PROMOTER, Role.HOST})
   @Operation(
       summary = "Confirm a month entered by the other party",

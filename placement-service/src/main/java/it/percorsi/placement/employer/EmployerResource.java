@@ -4,8 +4,8 @@ import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Creation;
 import it.percorsi.platform.idempotency.Idempotency;
-import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,14 +45,14 @@ public class EmployerResource {
 
   private final EmployerService service;
   private final CurrentCaller caller;
-  private final Idempotency idempotency;
+  private final Creation creation;
   private final Paging paging;
 
   public EmployerResource(
-      EmployerService service, CurrentCaller caller, Idempotency idempotency, Paging paging) {
+      EmployerService service, CurrentCaller caller, Creation creation, Paging paging) {
     this.service = service;
     this.caller = caller;
-    this.idempotency = idempotency;
+    this.creation = creation;
     this.paging = paging;
   }
 
@@ -75,18 +74,16 @@ public class EmployerResource {
           String idempotencyKey,
       UriInfo uri) {
     Caller c = caller.get();
-    String fingerprint = idempotency.fingerprint("POST", uri.getPath(), request);
-    StoredResponse answer =
-        idempotency.once(
-            c,
-            idempotencyKey,
-            fingerprint,
-            () -> {
-              Employer e = service.register(request, c);
-              URI location = uri.getAbsolutePathBuilder().path(e.id.toString()).build();
-              return idempotency.created(EmployerView.of(e), location, e.etag(), e.id.toString());
-            });
-    return answer.toResponse();
+    return creation.respond(
+        c,
+        idempotencyKey,
+        uri,
+        request,
+        () -> {
+          Employer e = service.register(request, c);
+          return new Creation.Created(EmployerView.of(e), e.id.toString(), e.etag());
+        },
+        id -> service.get(UUID.fromString(id), c));
   }
 
   @GET

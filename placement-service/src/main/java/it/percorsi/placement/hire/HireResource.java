@@ -4,8 +4,8 @@ import it.percorsi.placement.reference.ContractTypes;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Creation;
 import it.percorsi.platform.idempotency.Idempotency;
-import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Collection;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,14 +43,13 @@ public class HireResource {
 
   private final HireService service;
   private final CurrentCaller caller;
-  private final Idempotency idempotency;
+  private final Creation creation;
   private final Paging paging;
 
-  public HireResource(
-      HireService service, CurrentCaller caller, Idempotency idempotency, Paging paging) {
+  public HireResource(HireService service, CurrentCaller caller, Creation creation, Paging paging) {
     this.service = service;
     this.caller = caller;
-    this.idempotency = idempotency;
+    this.creation = creation;
     this.paging = paging;
   }
 
@@ -73,18 +71,16 @@ public class HireResource {
       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
     Caller c = caller.get();
-    String fingerprint = idempotency.fingerprint("POST", uri.getPath(), request);
-    StoredResponse answer =
-        idempotency.once(
-            c,
-            idempotencyKey,
-            fingerprint,
-            () -> {
-              Hire h = service.record(request, c);
-              URI location = uri.getAbsolutePathBuilder().path(h.id.toString()).build();
-              return idempotency.created(HireView.of(h), location, h.etag(), h.id.toString());
-            });
-    return answer.toResponse();
+    return creation.respond(
+        c,
+        idempotencyKey,
+        uri,
+        request,
+        () -> {
+          Hire h = service.record(request, c);
+          return new Creation.Created(HireView.of(h), h.id.toString(), h.etag());
+        },
+        id -> service.get(UUID.fromString(id), c));
   }
 
   @GET

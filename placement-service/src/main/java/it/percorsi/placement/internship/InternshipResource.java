@@ -4,8 +4,8 @@ import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.idempotency.Creation;
 import it.percorsi.platform.idempotency.Idempotency;
-import it.percorsi.platform.idempotency.StoredResponse;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -46,14 +45,14 @@ public class InternshipResource {
 
   private final InternshipService service;
   private final CurrentCaller caller;
-  private final Idempotency idempotency;
+  private final Creation creation;
   private final Paging paging;
 
   public InternshipResource(
-      InternshipService service, CurrentCaller caller, Idempotency idempotency, Paging paging) {
+      InternshipService service, CurrentCaller caller, Creation creation, Paging paging) {
     this.service = service;
     this.caller = caller;
-    this.idempotency = idempotency;
+    this.creation = creation;
     this.paging = paging;
   }
 
@@ -83,18 +82,16 @@ public class InternshipResource {
       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
     Caller c = caller.get();
-    String fingerprint = idempotency.fingerprint("POST", uri.getPath(), request);
-    StoredResponse answer =
-        idempotency.once(
-            c,
-            idempotencyKey,
-            fingerprint,
-            () -> {
-              Internship i = service.start(request, c);
-              URI location = uri.getAbsolutePathBuilder().path(i.id.toString()).build();
-              return idempotency.created(InternshipView.of(i), location, i.etag(), i.id.toString());
-            });
-    return answer.toResponse();
+    return creation.respond(
+        c,
+        idempotencyKey,
+        uri,
+        request,
+        () -> {
+          Internship i = service.start(request, c);
+          return new Creation.Created(InternshipView.of(i), i.id.toString(), i.etag());
+        },
+        id -> service.get(UUID.fromString(id), c));
   }
 
   @GET
@@ -134,6 +131,7 @@ public class InternshipResource {
 
   @POST
   @Path("/{id}/completion")
+  @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.PROMOTER)
   @Operation(
       summary = "Complete an internship at its planned end",

@@ -128,6 +128,7 @@ public class DeliveryResource {
 
   @POST
   @Path("/{deliveryId}/validation")
+  @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed({Role.AGENCY_ADMIN, Role.CPI_OPERATOR})
   @Operation(
       summary = "Validate a delivery (agency, or a CPI operator of the province)",

@@ -156,6 +156,7 @@ public class PlanResource {
 
   @POST
   @Path("/{id}/submission")
+  @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.PROMOTER)
   @Operation(
       summary = "Submit the plan for approval (the owning promoter)",
@@ -172,6 +173,7 @@ public class PlanResource {
 
   @POST
   @Path("/{id}/approval")
+  @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed({Role.AGENCY_ADMIN, Role.CPI_OPERATOR})
   @Operation(
       summary = "Approve the submitted version (agency, or a CPI operator of the province)",
@@ -200,6 +202,7 @@ public class PlanResource {
 
   @POST
   @Path("/{id}/amendments")
+  @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.PROMOTER)
   @Operation(
       summary = "Amend an approved plan (the owning promoter)",
