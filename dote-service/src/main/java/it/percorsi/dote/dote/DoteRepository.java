@@ -4,10 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import it.percorsi.platform.access.CaseScope;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.paging.PageRequest;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,15 +66,7 @@ public class DoteRepository implements PanacheRepositoryBase<Dote, UUID> {
     eq(where, params, "provinceCode", filter.province());
     eq(where, params, "state", filter.state());
     eq(where, params, "promoterOrgId", filter.promoter());
-    if (!page.first()) {
-      try {
-        params.put("afterAt", Instant.parse(page.after().get(0)));
-        params.put("afterId", UUID.fromString(page.after().get(1)));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this list returned");
-      }
-      where.add("(createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
-    }
+    page.addAfter("createdAt", "id", where, params);
     return find(String.join(" and ", where) + " order by createdAt, id", params)
         .range(0, page.fetchSize() - 1)
         .list();

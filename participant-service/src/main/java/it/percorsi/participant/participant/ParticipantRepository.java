@@ -5,7 +5,6 @@ import it.percorsi.participant.participant.Codes.TaxCodeKind;
 import it.percorsi.platform.access.CaseScope;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.paging.PageRequest;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -102,15 +101,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
       where.add("birthDate > :bornAfter");
       params.put("bornAfter", today.minusYears(filter.maxAge() + 1L));
     }
-    if (!page.first()) {
-      where.add("(registeredAt > :afterAt or (registeredAt = :afterAt and id > :afterId))");
-      try {
-        params.put("afterAt", Instant.parse(page.after().get(0)));
-        params.put("afterId", UUID.fromString(page.after().get(1)));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this list returned");
-      }
-    }
+    page.addAfter("registeredAt", "id", where, params);
     String query =
         (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by registeredAt, id";
     return find(query, params).range(0, page.fetchSize() - 1).list();

@@ -3,11 +3,9 @@ package it.percorsi.placement.employer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.paging.PageRequest;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,15 +52,7 @@ public class EmployerRepository implements PanacheRepositoryBase<Employer, UUID>
       where.add("e.atecoCode like :division");
       params.put("division", filter.atecoDivision() + "%");
     }
-    if (!page.first()) {
-      where.add("(e.registeredAt > :afterAt or (e.registeredAt = :afterAt and e.id > :afterId))");
-      try {
-        params.put("afterAt", Instant.parse(page.after().get(0)));
-        params.put("afterId", UUID.fromString(page.after().get(1)));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this list returned");
-      }
-    }
+    page.addAfter("e.registeredAt", "e.id", where, params);
     TypedQuery<Employer> q =
         getEntityManager()
             .createQuery(

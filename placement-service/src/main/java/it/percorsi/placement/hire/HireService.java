@@ -125,15 +125,7 @@ public class HireService {
       where.add("participantId = :participantId");
       params.put("participantId", participantId);
     }
-    if (!page.first()) {
-      where.add("(recordedAt > :afterAt or (recordedAt = :afterAt and id > :afterId))");
-      try {
-        params.put("afterAt", Instant.parse(page.after().get(0)));
-        params.put("afterId", UUID.fromString(page.after().get(1)));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this list returned");
-      }
-    }
+    page.addAfter("recordedAt", "id", where, params);
     List<Hire> rows =
         Hire.<Hire>find(String.join(" and ", where) + " order by recordedAt, id", params)
             .range(0, page.fetchSize() - 1)

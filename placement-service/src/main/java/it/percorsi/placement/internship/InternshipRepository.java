@@ -5,10 +5,8 @@ import it.percorsi.placement.attendance.AttendanceMonth;
 import it.percorsi.platform.access.CaseScope;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.paging.PageRequest;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,15 +63,7 @@ public class InternshipRepository implements PanacheRepositoryBase<Internship, U
     eq(where, params, "participantId", f.participantId());
     eq(where, params, "state", f.state());
     eq(where, params, "provinceCode", f.province());
-    if (!page.first()) {
-      where.add("(startedAt > :afterAt or (startedAt = :afterAt and id > :afterId))");
-      try {
-        params.put("afterAt", Instant.parse(page.after().get(0)));
-        params.put("afterId", UUID.fromString(page.after().get(1)));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this list returned");
-      }
-    }
+    page.addAfter("startedAt", "id", where, params);
     return find(String.join(" and ", where) + " order by startedAt, id", params)
         .range(0, page.fetchSize() - 1)
         .list();

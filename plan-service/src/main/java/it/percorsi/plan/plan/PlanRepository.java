@@ -4,10 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import it.percorsi.platform.access.CaseScope;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.paging.PageRequest;
-import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,15 +42,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     eq(where, params, "participantId", filter.participantId());
     eq(where, params, "state", filter.state());
     eq(where, params, "promoterOrgId", filter.promoter());
-    if (!page.first()) {
-      where.add("(createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
-      try {
-        params.put("afterAt", Instant.parse(page.after().get(0)));
-        params.put("afterId", UUID.fromString(page.after().get(1)));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this list returned");
-      }
-    }
+    page.addAfter("createdAt", "id", where, params);
     return find(String.join(" and ", where) + " order by createdAt, id", params)
         .range(0, page.fetchSize() - 1)
         .list();

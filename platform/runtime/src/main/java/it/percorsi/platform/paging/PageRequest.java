@@ -1,6 +1,10 @@
 package it.percorsi.platform.paging;
 
+import it.percorsi.platform.problem.ProblemException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * What page a caller asked for: at most {@code limit} items after the sort key {@code after} (empty
@@ -19,5 +23,28 @@ public record PageRequest(int limit, List<String> after) {
   /** Rows to fetch: one more than the limit, to know whether a next page exists. */
   public int fetchSize() {
     return limit + 1;
+  }
+
+  /**
+   * For a list ordered by an instant and then the id: adds to {@code where} the predicate "after
+   * this page's cursor" on those two fields, and its parameters to {@code params}. Nothing on the
+   * first page.
+   *
+   * @throws ProblemException a field error on {@code cursor} when it is not one this list returned
+   */
+  public void addAfter(
+      String instantField, String idField, List<String> where, Map<String, Object> params) {
+    if (first()) {
+      return;
+    }
+    try {
+      params.put("afterAt", Instant.parse(after.get(0)));
+      params.put("afterId", UUID.fromString(after.get(1)));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid(Cursor.PARAM, "is not a cursor this list returned");
+    }
+    where.add(
+        "(%1$s > :afterAt or (%1$s = :afterAt and %2$s > :afterId))"
+            .formatted(instantField, idField));
   }
 }
