@@ -292,6 +292,9 @@ public class Participant extends PanacheEntityBase {
   /**
    * Notes that a participant registered as a minor is 18 on {@code today}: the guardianship ends,
    * so the guardian is removed (the history keeps that it was), and no further announcement is due.
+   * A consent the guardian gave and nobody withdrew stays in force as the participant's own from
+   * the 18th birthday (EDPB guidelines 05/2020 on consent, 7.1.4): from then on only the
+   * participant may withdraw it.
    *
    * @return {@code participant.came-of-age}, or empty when not due (already announced, or still a
    *     minor)
@@ -304,6 +307,10 @@ public class Participant extends PanacheEntityBase {
     guardianName = null;
     guardianCourt = null;
     guardianAppointmentDate = null;
+    if (consentGiven() && consentGivenBy == ConsentGiver.GUARDIAN) {
+      consentGivenBy = ConsentGiver.PARTICIPANT;
+      consentDate = birthDate.plusYears(ParticipantRules.ADULT_AGE);
+    }
     updatedAt = now;
     return Optional.of(new ParticipantCameOfAge(id));
   }

@@ -350,7 +350,11 @@ public class ParticipantService {
       var event = p.comeOfAge(today, now);
       if (event.isPresent()) {
         record(
-            p, ParticipantHistory.CAME_OF_AGE, List.of("guardian"), ParticipantHistory.SYSTEM, now);
+            p,
+            ParticipantHistory.CAME_OF_AGE,
+            List.of("guardian", "consent"),
+            ParticipantHistory.SYSTEM,
+            now);
         outbox.append(ParticipantEvent.TOPIC, event.get());
         done++;
       }

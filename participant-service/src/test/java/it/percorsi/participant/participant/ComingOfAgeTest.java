@@ -39,15 +39,18 @@ class ComingOfAgeTest {
   }
 
   @Test
-  void onTheEighteenthBirthdayTheGuardianIsNoLongerHeld() {
+  void onTheEighteenthBirthdayTheGuardianIsNoLongerHeldAndTheConsentIsTheParticipants() {
     String id = minorTurning18Tomorrow();
+    Api.get("agency-admin", "/participants/" + id).body("consent.givenBy", equalTo("GUARDIAN"));
 
     clock.moveTo(Fixtures.today().plusDays(1));
     job.run();
 
     Api.get("agency-admin", "/participants/" + id)
         .body("guardian", nullValue())
-        .body("minor", equalTo(false));
+        .body("minor", equalTo(false))
+        .body("consent.givenBy", equalTo("PARTICIPANT"))
+        .body("consent.date", equalTo(Fixtures.today().plusDays(1).toString()));
     Api.get("agency-admin", "/participants/" + id + "/history")
         .body("action", hasItem("came-of-age"));
   }
