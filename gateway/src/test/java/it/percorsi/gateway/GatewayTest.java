@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -253,15 +254,31 @@ class GatewayTest {
       given().auth().oauth2(valid).when().get("/api/participants/echo").then().statusCode(200);
     }
     assertTrue(issuerCalls() - before <= 1, "issuer calls: " + (issuerCalls() - before));
-    String prometheus =
-        given()
+    String prometheus = prometheus();
+    assertTrue(prometheus.contains("percorsi_gateway_keycloak_calls_total"), prometheus);
+  }
+
+  @Test
+  void metricsAreLabelledWithTheRouteNeverWithTheIdsOfAPath() {
+    String token = TestJwt.rs256(TestJwt.claims("metrics-" + UUID.randomUUID(), "promoter"));
+    String id = UUID.randomUUID().toString();
+    given().auth().oauth2(token).when().get("/api/participants/" + id).then();
+    given().auth().oauth2(token).when().get("/api/nowhere/" + id).then().statusCode(404);
+
+    String prometheus = prometheus();
+    assertFalse(prometheus.contains(id), "a path's id is a metric label");
+    assertTrue(prometheus.contains("uri=\"/api/participants/*\""), prometheus);
+    assertTrue(prometheus.contains("uri=\"UNMATCHED\""), prometheus);
+  }
+
+  private String prometheus() {
+    return given()
             .when()
             .get("http://127.0.0.1:" + managementPort + "/q/metrics")
             .then()
             .statusCode(200)
             .extract()
             .asString();
-    assertTrue(prometheus.contains("percorsi_gateway_keycloak_calls_total"), prometheus);
   }
 
   private int issuerCalls() {

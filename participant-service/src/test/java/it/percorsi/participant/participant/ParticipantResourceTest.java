@@ -74,6 +74,20 @@ class ParticipantResourceTest {
   }
 
   @Test
+  void personalDataIsNeverStoredByACacheNorContentSniffed() {
+    String id = Api.register("promoter-a", Fixtures.body("083"));
+
+    Api.get("promoter-a", "/participants/" + id)
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff");
+    Api.get("promoter-b", "/participants/" + id)
+        .statusCode(404)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff");
+  }
+
+  @Test
   void anotherOrganisationsParticipantIsNotFound() {
     String id =
         Api.registering("promoter-a", Fixtures.body("083")).statusCode(201).extract().path("id");

@@ -12,6 +12,11 @@ import java.util.UUID;
  */
 public record PageRequest(int limit, List<String> after) {
 
+  /** The range of instants a cursor may carry (records are never older or newer). */
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("2199-12-31T23:59:59Z");
+
   public PageRequest {
     after = List.copyOf(after);
   }
@@ -38,7 +43,12 @@ public record PageRequest(int limit, List<String> after) {
       return;
     }
     try {
-      params.put("afterAt", Instant.parse(after.get(0)));
+      Instant at = Instant.parse(after.get(0));
+      // A forged cursor must not reach the database with an instant it cannot store.
+      if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+        throw new IllegalArgumentException("out of range");
+      }
+      params.put("afterAt", at);
       params.put("afterId", UUID.fromString(after.get(1)));
     } catch (RuntimeException e) {
       throw ProblemException.invalid(Cursor.PARAM, "is not a cursor this list returned");

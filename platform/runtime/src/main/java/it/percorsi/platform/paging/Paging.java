@@ -25,14 +25,6 @@ public class Paging {
   }
 
   /**
-   * The page asked for.
-   *
-   * @param limit requested size, null for the default; above the cap it is lowered to the cap
-   * @param cursor from a previous page, null for the first
-   * @param parts number of sort key values in the cursor
-   * @throws ProblemException 400 for a limit below 1 or a cursor this list did not return
-   */
-  /**
    * The page asked for by the raw {@code limit} and {@code cursor} query parameters.
    *
    * @throws ProblemException a field error when {@code limit} is not a whole number
@@ -49,6 +41,14 @@ public class Paging {
     return request(n, cursor, parts);
   }
 
+  /**
+   * The page asked for.
+   *
+   * @param limit requested size, null for the default; above the cap it is lowered to the cap
+   * @param cursor from a previous page, null for the first
+   * @param parts number of sort key values in the cursor
+   * @throws ProblemException 400 for a limit below 1 or a cursor this list did not return
+   */
   public PageRequest request(Integer limit, String cursor, int parts) {
     int size = limit == null ? config.defaultLimit() : limit;
     if (size < 1) {

@@ -101,7 +101,10 @@ public class ProblemMappers {
   public Response invalidFormat(InvalidFormatException e) {
     String message = "has an invalid value";
     Class<?> target = e.getTargetType();
-    if (target != null && target.isEnum()) {
+    String expected = target == null ? null : expectedType(target, e.getValue());
+    if (expected != null) {
+      message = expected;
+    } else if (target != null && target.isEnum()) {
       // Name the allowed codes, so a caller can fix the value without reading the docs.
       message +=
           "; allowed: "
@@ -123,6 +126,12 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response mapping(JsonMappingException e) {
+    String original = e.getOriginalMessage();
+    if (original != null && original.startsWith("Trailing token")) {
+      return response(
+          Problem.validation(
+              List.of(new Problem.FieldError("body", "has content after the JSON value"))));
+    }
     return response(
         Problem.validation(
             List.of(new Problem.FieldError(path(e), "has the wrong type or shape"))));
@@ -130,9 +139,55 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response malformed(JsonProcessingException e) {
+    String original = e.getOriginalMessage();
+    if (original != null && original.startsWith(DUPLICATE)) {
+      int end = original.indexOf('\'', DUPLICATE.length());
+      String field = end > 0 ? original.substring(DUPLICATE.length(), end) : "body";
+      return response(
+          Problem.validation(
+              List.of(new Problem.FieldError(field, "appears more than once in the object"))));
+    }
     return response(
         Problem.of(
             "malformed-request", "Malformed JSON", 400, "The request body is not valid JSON"));
+  }
+
+  /** How Jackson's strict parser names a key given twice: {@code Duplicate field 'name'}. */
+  private static final String DUPLICATE = "Duplicate field '";
+
+  /**
+   * What a field needed when the value had the wrong JSON type or an invalid form (see {@link
+   * it.percorsi.platform.json.StrictJson}); null when the generic message fits better.
+   */
+  private static String expectedType(Class<?> target, Object value) {
+    if (target == String.class) {
+      return value instanceof String
+          ? it.percorsi.platform.json.StrictJson.TEXT_MESSAGE
+          : "must be a JSON string";
+    }
+    if (target == java.time.LocalDate.class) {
+      return it.percorsi.platform.json.StrictJson.DATE_MESSAGE;
+    }
+    if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+      if (target == Integer.class
+          || target == int.class
+          || target == Long.class
+          || target == long.class
+          || target == Short.class
+          || target == short.class
+          || target == java.math.BigInteger.class) {
+        return "must be a JSON integer";
+      }
+      if (Number.class.isAssignableFrom(target)
+          || target == double.class
+          || target == float.class) {
+        return "must be a JSON number";
+      }
+      if (target == Boolean.class || target == boolean.class) {
+        return "must be true or false";
+      }
+    }
+    return null;
   }
 
   private static String path(JsonMappingException e) {
@@ -175,6 +230,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    if (e instanceof it.percorsi.platform.http.TypedParameters.InvalidParameter) {
+      return e.getResponse();
+    }
     // Quarkus REST wraps body deserialisation failures: answer them as what they are.
     Throwable cause = e.getCause();
     if (cause instanceof UnrecognizedPropertyException u) {
