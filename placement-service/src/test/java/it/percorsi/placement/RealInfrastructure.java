@@ -25,5 +25,5 @@ import java.lang.annotation.Target;
         @ResourceArg(
             name = "topics",
             value = "percorsi.placements.v1,percorsi.dotes.v1,percorsi.participants.v1"))
-@WithTestResource(KeycloakResource.class)
+@WithTestResource(value = KeycloakResource.class, parallel = true)
 public @interface RealInfrastructure {}

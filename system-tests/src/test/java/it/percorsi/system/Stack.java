@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,11 +72,15 @@ public final class Stack {
 
   private Stack() {
     long t0 = System.nanoTime();
+    // Keycloak, a child process, boots while PostgreSQL and Kafka start here.
+    CompletableFuture<String> keycloakStart =
+        CompletableFuture.supplyAsync(KeycloakServer::realmUrl);
     kafka = KafkaServer.get();
     kafka.createTopics(TOPICS);
     // Platform plumbing, not part of the integrators' contract: the sandbox clock's topic.
     kafka.createTopics(List.of("percorsi.sandbox.v1"));
-    String keycloak = KeycloakServer.realmUrl();
+    PostgresServer.port();
+    String keycloak = keycloakStart.join();
     try {
       logs = Files.createDirectories(ProjectPaths.testRuntime().resolve("system-logs"));
     } catch (IOException e) {

@@ -28,6 +28,6 @@ import java.lang.annotation.Target;
             value =
                 "percorsi.participants.v1,percorsi.dotes.v1,percorsi.plans.v1,"
                     + "percorsi.placements.v1"))
-@WithTestResource(KeycloakResource.class)
+@WithTestResource(value = KeycloakResource.class, parallel = true)
 @WithTestResource(EligibilityStub.class)
 public @interface RealInfrastructure {}

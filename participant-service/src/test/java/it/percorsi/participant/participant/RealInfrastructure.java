@@ -22,5 +22,5 @@ import java.lang.annotation.Target;
 @WithTestResource(
     value = KafkaResource.class,
     initArgs = @ResourceArg(name = "topics", value = "percorsi.participants.v1"))
-@WithTestResource(KeycloakResource.class)
+@WithTestResource(value = KeycloakResource.class, parallel = true)
 public @interface RealInfrastructure {}

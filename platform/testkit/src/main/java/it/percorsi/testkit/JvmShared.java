@@ -14,8 +14,10 @@ final class JvmShared {
   private JvmShared() {}
 
   static String computeIfAbsent(String name, Supplier<String> creator) {
-    // The system properties object is the one lock every class loader shares.
-    synchronized (System.getProperties()) {
+    // One lock per server that every class loader shares: the interned name. Not the system
+    // properties object, so that servers started by test resources in parallel (Keycloak beside
+    // PostgreSQL and Kafka) do not wait for each other.
+    synchronized ((PREFIX + name).intern()) {
       String existing = System.getProperty(PREFIX + name);
       if (existing == null) {
         existing = creator.get();

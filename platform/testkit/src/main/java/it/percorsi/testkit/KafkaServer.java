@@ -101,6 +101,7 @@ public final class KafkaServer {
     JvmShared.computeIfAbsent(
         "kafka",
         () -> {
+          long begun = System.nanoTime();
           KafkaServer server;
           try {
             server = new KafkaServer();
@@ -108,6 +109,9 @@ public final class KafkaServer {
             throw new UncheckedIOException(e);
           }
           server.start();
+          System.out.printf(
+              "[testkit] Kafka ready at %s in %d ms%n",
+              server.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
           Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
           try {
             ManagementFactory.getPlatformMBeanServer()

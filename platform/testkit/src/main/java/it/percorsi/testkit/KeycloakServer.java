@@ -8,16 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -25,11 +30,23 @@ import java.util.zip.ZipFile;
 /**
  * A real Keycloak (the distribution from Maven Central, run as a child process) with the project's
  * realms imported from {@code deploy/keycloak}. One per JVM, stopped when it exits.
+ *
+ * <p>Creating Keycloak's schema and importing the realms costs more than the rest of a start, so it
+ * is done once per checkout and realm content: the first start imports into a fresh database, stops
+ * and keeps that database as a template under {@code .run/test}; every start then boots a copy of
+ * it, without import. The template's name carries a hash of the realm files, so an edited realm is
+ * imported anew.
  */
 public final class KeycloakServer {
 
   public static final String VERSION = "26.5.6";
   public static final String REALM = "percorsi";
+
+  /** Bump when what goes into a template changes, so old ones are not reused. */
+  private static final int TEMPLATE_FORMAT = 1;
+
+  private static final String TEMPLATE_PREFIX = "keycloak-template-";
+  private static final Path TEMPLATE_DB = Path.of("h2", "keycloakdb.mv.db");
 
   private KeycloakServer() {}
 
@@ -49,42 +66,160 @@ public final class KeycloakServer {
   private static String startServer() {
     try {
       Path home = unpack();
+      long started = System.nanoTime();
+      boolean imported = false;
+      List<Path> realmFiles = realmFiles();
+      Path template = templateFor(realmFiles);
+      if (!Files.exists(template.resolve(TEMPLATE_DB))) {
+        imported = createTemplate(home, realmFiles, template);
+      }
+      Path data = home.resolve("data");
+      deleteTree(data);
+      Files.createDirectories(data.resolve("h2"));
+      Files.copy(template.resolve(TEMPLATE_DB), data.resolve(TEMPLATE_DB));
+      Running kc = launch(home, false);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(kc.process())));
+      awaitRealm(kc.base(), kc.process(), kc.log());
+      System.out.printf(
+          "[testkit] Keycloak %s ready at %s in %d ms (%s)%n",
+          VERSION,
+          kc.base(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+          imported
+              ? "realms imported into a new template " + template.getFileName()
+              : "database copied from template " + template.getFileName());
+      return kc.base();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start Keycloak", e);
+    }
+  }
+
+  private record Running(String base, Process process, Path log) {}
+
+  /**
+   * Starts {@code kc.sh start-dev} on free ports, with the files of {@code data/import} if asked.
+   */
+  private static Running launch(Path home, boolean importRealms) throws IOException {
+    int port = Ports.free();
+    int management = Ports.free();
+    Path log = home.resolve(importRealms ? "keycloak-import.log" : "keycloak-test.log");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(home.resolve("bin").resolve("kc.sh").toString());
+    cmd.add("start-dev");
+    cmd.add("--http-host=127.0.0.1");
+    cmd.add("--http-port=" + port);
+    cmd.add("--http-management-port=" + management);
+    cmd.add("--health-enabled=true");
+    if (importRealms) {
+      cmd.add("--import-realm");
+    }
+    cmd.add("--cache=local");
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+    // A test Keycloak boots far more than it serves: C1 alone halves the CPU of a start.
+    pb.environment()
+        .put(
+            "JAVA_OPTS_APPEND",
+            System.getProperty("percorsi.keycloak.java-opts", "-XX:TieredStopAtLevel=1"));
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return new Running("http://127.0.0.1:" + port, pb.start(), log);
+  }
+
+  /** The realm files of {@code deploy/keycloak}, in name order. */
+  private static List<Path> realmFiles() throws IOException {
+    Path realms = ProjectPaths.root().resolve("deploy").resolve("keycloak");
+    try (Stream<Path> files = Files.list(realms)) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("realm-"))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    }
+  }
+
+  /**
+   * Where the database template for these realm files lives: a folder named after a hash of the
+   * Keycloak version and the files' names and contents, so an edited realm file is imported anew.
+   */
+  private static Path templateFor(List<Path> realmFiles) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    sha.update((TEMPLATE_FORMAT + "\0" + VERSION + "\0").getBytes(StandardCharsets.UTF_8));
+    for (Path f : realmFiles) {
+      sha.update((f.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(f));
+      sha.update((byte) 0);
+    }
+    String key = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    return ProjectPaths.testRuntime().resolve(TEMPLATE_PREFIX + VERSION + "-" + key);
+  }
+
+  /**
+   * Imports the realms once into a fresh database, stops that Keycloak and keeps its database as
+   * the template later starts copy. Built in a temporary folder and renamed into place atomically,
+   * under the same file lock as the unpacking; older templates are deleted.
+   *
+   * @return false if another JVM made the template meanwhile
+   */
+  private static boolean createTemplate(Path home, List<Path> realmFiles, Path template)
+      throws IOException {
+    Path runtime = ProjectPaths.testRuntime();
+    try (FileChannel ignored = lockCheckout()) {
+      if (Files.exists(template.resolve(TEMPLATE_DB))) {
+        return false;
+      }
       Path data = home.resolve("data");
       deleteTree(data);
       Path imports = Files.createDirectories(data.resolve("import"));
-      Path realms = ProjectPaths.root().resolve("deploy").resolve("keycloak");
-      try (Stream<Path> files = Files.list(realms)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().startsWith("realm-")).toList()) {
-          Files.copy(f, imports.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      for (Path f : realmFiles) {
+        Files.copy(f, imports.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Running kc = launch(home, true);
+      try {
+        awaitRealm(kc.base(), kc.process(), kc.log());
+      } finally {
+        stop(kc.process());
+      }
+      int exit = kc.process().exitValue();
+      if (exit != 0 && exit != 143) {
+        throw new IllegalStateException(
+            "Keycloak exited with " + exit + " after the import; see " + kc.log());
+      }
+      // Under the lock nobody else is making one: older templates and left-over halves go.
+      try (Stream<Path> old = Files.list(runtime)) {
+        for (Path p :
+            old.filter(p -> p.getFileName().toString().startsWith(TEMPLATE_PREFIX)).toList()) {
+          deleteTree(p);
         }
       }
-      int port = Ports.free();
-      int management = Ports.free();
-      Path log = home.resolve("keycloak-test.log");
-      List<String> cmd = new ArrayList<>();
-      cmd.add(home.resolve("bin").resolve("kc.sh").toString());
-      cmd.add("start-dev");
-      cmd.add("--http-host=127.0.0.1");
-      cmd.add("--http-port=" + port);
-      cmd.add("--http-management-port=" + management);
-      cmd.add("--health-enabled=true");
-      cmd.add("--import-realm");
-      cmd.add("--cache=local");
-      ProcessBuilder pb = new ProcessBuilder(cmd);
-      pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-      pb.redirectErrorStream(true).redirectOutput(log.toFile());
-      long started = System.nanoTime();
-      Process process = pb.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-      String base = "http://127.0.0.1:" + port;
-      awaitRealm(base, process, log);
-      System.out.printf(
-          "[testkit] Keycloak %s ready at %s in %d ms%n",
-          VERSION, base, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      return base;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start Keycloak", e);
+      Path tmp = runtime.resolve(template.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+      Files.createDirectories(tmp.resolve("h2"));
+      Files.copy(data.resolve(TEMPLATE_DB), tmp.resolve(TEMPLATE_DB));
+      Files.move(tmp, template, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    }
+  }
+
+  /**
+   * Takes the checkout's Keycloak file lock (unpacking, template), so that test JVMs running at the
+   * same time do not race; it is released when the returned channel is closed.
+   */
+  private static FileChannel lockCheckout() throws IOException {
+    FileChannel ch =
+        FileChannel.open(
+            Files.createDirectories(ProjectPaths.testRuntime()).resolve("keycloak.lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+    try {
+      ch.lock();
+      return ch;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
     }
   }
 
@@ -129,8 +264,13 @@ public final class KeycloakServer {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle child : children) {
+        child.onExit().get(15, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // forced below
     }
     children.forEach(ProcessHandle::destroyForcibly);
   }
@@ -140,12 +280,7 @@ public final class KeycloakServer {
     Path runtime = Files.createDirectories(ProjectPaths.testRuntime());
     Path home = runtime.resolve("keycloak-" + VERSION);
     Path marker = home.resolve(".unpacked");
-    try (FileChannel ch =
-            FileChannel.open(
-                runtime.resolve("keycloak.lock"),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock ignored = ch.lock()) {
+    try (FileChannel ignored = lockCheckout()) {
       if (Files.exists(marker)) {
         return home;
       }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server for the test JVM, started from jars (no install, no Docker): one per
@@ -25,6 +26,7 @@ public final class PostgresServer {
   }
 
   private static String startServer() {
+    long begun = System.nanoTime();
     EmbeddedPostgres server;
     try {
       server =
@@ -48,6 +50,9 @@ public final class PostgresServer {
                     // the JVM is exiting
                   }
                 }));
+    System.out.printf(
+        "[testkit] PostgreSQL ready on port %d in %d ms%n",
+        server.getPort(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
     return String.valueOf(server.getPort());
   }
 
