@@ -273,12 +273,12 @@ class GatewayTest {
 
   private String prometheus() {
     return given()
-            .when()
-            .get("http://127.0.0.1:" + managementPort + "/q/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+        .when()
+        .get("http://127.0.0.1:" + managementPort + "/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   private int issuerCalls() {
