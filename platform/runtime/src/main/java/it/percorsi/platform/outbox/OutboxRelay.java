@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import it.percorsi.platform.events.CloudEventHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +59,7 @@ public class OutboxRelay {
   private final OutboxConfig config;
   private final MeterRegistry registry;
   private final String bootstrapServers;
+  private final Map<String, Object> broker;
   private final Semaphore signal = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
   private volatile boolean running;
@@ -70,11 +73,13 @@ public class OutboxRelay {
       AgroalDataSource dataSource,
       OutboxConfig config,
       MeterRegistry registry,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> broker) {
     this.dataSource = dataSource;
     this.config = config;
     this.registry = registry;
     this.bootstrapServers = bootstrapServers;
+    this.broker = broker;
   }
 
   void start(@Observes StartupEvent ignored) {
@@ -126,9 +131,27 @@ public class OutboxRelay {
     return backlog.get();
   }
 
-  private Properties producerProperties() {
+  /**
+   * How every Kafka client of the service connects, from the {@code kafka.*} configuration the
+   * consumers use too ({@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM}, {@code
+   * KAFKA_SASL_JAAS_CONFIG}, {@code KAFKA_SSL_TRUSTSTORE_*}...): against SASL/TLS listeners the
+   * relay must authenticate exactly as they do.
+   */
+  static Properties connection(Map<String, Object> broker, String bootstrapServers) {
     Properties p = new Properties();
+    broker.forEach(
+        (k, v) -> {
+          if (v != null
+              && (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl."))) {
+            p.put(k, String.valueOf(v));
+          }
+        });
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return p;
+  }
+
+  private Properties producerProperties() {
+    Properties p = connection(broker, bootstrapServers);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
