@@ -46,6 +46,9 @@ public class MergedOpenApi {
 
   private static final long MISS_REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
 
+  /** Security schemes an operation may use: any one of them is enough. */
+  static final List<String> SCHEMES = List.of("bearer", "clientCredentials", "authorizationCode");
+
   private final GatewayConfig config;
   private final String issuer;
   private final Map<URI, JsonObject> documents = new ConcurrentHashMap<>();
@@ -156,7 +159,7 @@ public class MergedOpenApi {
       for (String path : servicePaths.fieldNames()) {
         String pub = "/api" + path;
         if (owner.getValue().stream().anyMatch(p -> pub.equals(p) || pub.startsWith(p + "/"))) {
-          paths.put(pub, servicePaths.getValue(path));
+          paths.put(pub, withSecurityAlternatives(servicePaths.getJsonObject(path)));
         }
       }
       JsonObject serviceComponents = doc.getJsonObject("components", new JsonObject());
@@ -180,15 +183,7 @@ public class MergedOpenApi {
         }
       }
     }
-    JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
-    schemes.put(
-        "bearer",
-        new JsonObject()
-            .put("type", "http")
-            .put("scheme", "bearer")
-            .put("bearerFormat", "JWT")
-            .put("description", "An access token of the percorsi realm (" + issuer + ")"));
-    components.put("securitySchemes", schemes);
+    components.put("securitySchemes", securitySchemes(components));
     return new JsonObject()
         .put("openapi", openapi)
         .put(
@@ -199,9 +194,85 @@ public class MergedOpenApi {
                 .put(
                     "description",
                     "Every public operation of the Percorsi services, through the gateway."))
+        .put("servers", servers())
         .put("tags", tags)
         .put("paths", paths)
         .put("components", components)
-        .put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())));
+        .put("security", securityAlternatives());
+  }
+
+  private JsonArray servers() {
+    JsonArray servers = new JsonArray();
+    for (GatewayConfig.OpenApi.Server s : config.openapi().servers()) {
+      servers.add(
+          new JsonObject()
+              .put("url", s.url().toString().replaceAll("/+$", ""))
+              .put("description", s.description()));
+    }
+    return servers;
+  }
+
+  /**
+   * A bearer token, and the two OAuth2 flows of Keycloak that give one: client credentials for a
+   * partner system, authorization code (with PKCE, client {@code percorsi-cli}) for a person.
+   */
+  private JsonObject securitySchemes(JsonObject components) {
+    String realm = config.openapi().authUrl().toString().replaceAll("/+$", "");
+    String token = realm + "/protocol/openid-connect/token";
+    JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
+    schemes.put(
+        "bearer",
+        new JsonObject()
+            .put("type", "http")
+            .put("scheme", "bearer")
+            .put("bearerFormat", "JWT")
+            .put("description", "An access token of the percorsi realm (" + issuer + ")"));
+    schemes.put(
+        "clientCredentials",
+        new JsonObject()
+            .put("type", "oauth2")
+            .put(
+                "description",
+                "A partner system's own client (client id and secret from the agency); roles and"
+                    + " org_id come with the client")
+            .put(
+                "flows",
+                new JsonObject()
+                    .put(
+                        "clientCredentials",
+                        new JsonObject().put("tokenUrl", token).put("scopes", new JsonObject()))));
+    schemes.put(
+        "authorizationCode",
+        new JsonObject()
+            .put("type", "oauth2")
+            .put("description", "A person signing in (public client percorsi-cli, with PKCE)")
+            .put(
+                "flows",
+                new JsonObject()
+                    .put(
+                        "authorizationCode",
+                        new JsonObject()
+                            .put("authorizationUrl", realm + "/protocol/openid-connect/auth")
+                            .put("tokenUrl", token)
+                            .put("scopes", new JsonObject()))));
+    return schemes;
+  }
+
+  private static JsonArray securityAlternatives() {
+    JsonArray alternatives = new JsonArray();
+    SCHEMES.forEach(s -> alternatives.add(new JsonObject().put(s, new JsonArray())));
+    return alternatives;
+  }
+
+  /** A service names only {@code bearer}: through the gateway any of the schemes will do. */
+  private static JsonObject withSecurityAlternatives(JsonObject pathItem) {
+    JsonObject item = pathItem.copy();
+    for (String method : item.fieldNames()) {
+      Object operation = item.getValue(method);
+      if (operation instanceof JsonObject op && op.containsKey("security")) {
+        op.put("security", securityAlternatives());
+      }
+    }
+    return item;
   }
 }
