@@ -142,7 +142,8 @@ public class MergedOpenApi {
 
   /**
    * Merges service documents: paths under one of the service's public prefixes (after {@code
-   * /api}), their components (the first definition of a name wins), tags, and one bearer scheme.
+   * /api}), their components (a schema name used by two services for different schemas is renamed,
+   * see {@link #withoutSchemaClashes}), tags, the servers and the gateway's security schemes.
    */
   JsonObject merge(Map<URI, JsonObject> documents, Map<URI, List<String>> owners) {
     JsonObject paths = new JsonObject();
@@ -154,6 +155,7 @@ public class MergedOpenApi {
       if (doc == null) {
         continue;
       }
+      doc = withoutSchemaClashes(doc, components, owner.getValue());
       openapi = doc.getString("openapi", openapi);
       JsonObject servicePaths = doc.getJsonObject("paths", new JsonObject());
       for (String path : servicePaths.fieldNames()) {
@@ -183,7 +185,7 @@ public class MergedOpenApi {
         }
       }
     }
-    components.put("securitySchemes", securitySchemes(components));
+    components.put("securitySchemes", securitySchemes());
     return new JsonObject()
         .put("openapi", openapi)
         .put(
@@ -201,6 +203,48 @@ public class MergedOpenApi {
         .put("security", securityAlternatives());
   }
 
+  /**
+   * A schema name another service already used for a different schema would silently give one
+   * service's operations the other's shape: this service's schema is renamed (its first public
+   * prefix, singular, before the name: {@code PlanHistoryEntry}) and its references follow. Names
+   * chosen in the services avoid this; it is the safety net.
+   */
+  static JsonObject withoutSchemaClashes(JsonObject doc, JsonObject merged, List<String> prefixes) {
+    JsonObject taken = merged.getJsonObject("schemas", new JsonObject());
+    JsonObject own = doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas");
+    if (own == null) {
+      return doc;
+    }
+    Map<String, String> renames = new LinkedHashMap<>();
+    for (String name : own.fieldNames()) {
+      if (taken.containsKey(name) && !taken.getValue(name).equals(own.getValue(name))) {
+        renames.put(name, owner(prefixes) + name);
+      }
+    }
+    if (renames.isEmpty()) {
+      return doc;
+    }
+    LOG.warnf("Schemas renamed in the merged OpenAPI (same name, other shape): %s", renames);
+    String text = doc.encode();
+    for (Map.Entry<String, String> r : renames.entrySet()) {
+      text =
+          text.replace(
+              "\"#/components/schemas/" + r.getKey() + "\"",
+              "\"#/components/schemas/" + r.getValue() + "\"");
+    }
+    JsonObject renamed = new JsonObject(text);
+    JsonObject schemas = renamed.getJsonObject("components").getJsonObject("schemas");
+    renames.forEach((from, to) -> schemas.put(to, schemas.remove(from)));
+    return renamed;
+  }
+
+  /** {@code /api/plans} → {@code Plan}. */
+  private static String owner(List<String> prefixes) {
+    String last = prefixes.get(0).substring(prefixes.get(0).lastIndexOf('/') + 1);
+    String singular = last.endsWith("s") ? last.substring(0, last.length() - 1) : last;
+    return Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
+  }
+
   private JsonArray servers() {
     JsonArray servers = new JsonArray();
     for (GatewayConfig.OpenApi.Server s : config.openapi().servers()) {
@@ -216,10 +260,11 @@ public class MergedOpenApi {
    * A bearer token, and the two OAuth2 flows of Keycloak that give one: client credentials for a
    * partner system, authorization code (with PKCE, client {@code percorsi-cli}) for a person.
    */
-  private JsonObject securitySchemes(JsonObject components) {
+  private JsonObject securitySchemes() {
     String realm = config.openapi().authUrl().toString().replaceAll("/+$", "");
     String token = realm + "/protocol/openid-connect/token";
-    JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
+    // Only the gateway's: what a service declares for itself (its OIDC scheme) is not the door.
+    JsonObject schemes = new JsonObject();
     schemes.put(
         "bearer",
         new JsonObject()

@@ -145,6 +145,25 @@ class OpenApiContractTest {
   }
 
   @Test
+  void eachServiceKeepsItsOwnSchemasInTheMergedDocument() {
+    // Plan history and participant history are different shapes with a common simple name.
+    Map<String, Object> planHistory =
+        resolve(
+            doc.getMap(
+                "paths.'/api/plans/{id}/history'.get.responses.'200'.content.'application/json'"
+                    + ".schema.items"));
+    assertThat(properties(planHistory)).containsKeys("version", "detail");
+    Map<String, Object> participantHistory =
+        resolve(
+            doc.getMap(
+                "paths.'/api/participants/{id}/history'.get.responses.'200'.content"
+                    + ".'application/json'.schema.items"));
+    assertThat(properties(participantHistory)).containsKey("fields").doesNotContainKey("version");
+    assertThat(doc.getMap("components.securitySchemes").keySet())
+        .containsExactlyInAnyOrder("bearer", "clientCredentials", "authorizationCode");
+  }
+
+  @Test
   void queryParametersAreTypedAsTheServicesParseThem() {
     assertThat(parameterType("/api/participants", "minAge")).isEqualTo("integer");
     assertThat(parameterType("/api/participants", "maxAge")).isEqualTo("integer");
