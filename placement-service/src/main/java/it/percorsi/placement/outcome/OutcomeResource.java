@@ -73,7 +73,12 @@ public class OutcomeResource {
             schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, a header row"))
       })
   public Response outcomes(
-      @Parameter(example = "province") @QueryParam("groupBy") List<String> groupBy,
+      @Parameter(
+              description =
+                  "programme, region, province or promoter: comma-separated or repeated, e.g."
+                      + " groupBy=province")
+          @QueryParam("groupBy")
+          List<String> groupBy,
       @Parameter(example = "EXAMPLE-PERCORSI-4-SUD") @QueryParam("programme") String programme,
       @Parameter(example = "19") @QueryParam("region") String region,
       @Parameter(example = "083") @QueryParam("province") String province,
