@@ -3,6 +3,11 @@ package it.percorsi.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +31,24 @@ class OpenApiContractTest {
   private static final List<String> COMMON_PROBLEMS =
       List.of("400", "401", "403", "404", "429", "503");
   private static final String PROBLEM = "application/problem+json";
+  private static final JsonSchemaFactory SCHEMAS =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
   private static JsonPath doc;
+  private static JsonNode tree;
 
   @BeforeAll
-  static void document() {
-    doc =
-        new JsonPath(
-            given()
-                .baseUri(Stack.get().gateway())
-                .get("/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+  static void document() throws Exception {
+    String text =
+        given()
+            .baseUri(Stack.get().gateway())
+            .get("/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    doc = new JsonPath(text);
+    tree = new ObjectMapper().readTree(text);
   }
 
   /** "METHOD /path" → operation, for every operation of the document. */
@@ -248,6 +258,60 @@ class OpenApiContractTest {
                     .contains("clientCredentials", "authorizationCode", "bearer");
               }
             });
+  }
+
+  @Test
+  void everyExampleIsValidAgainstItsOwnSchema() {
+    List<String> invalid = new ArrayList<>();
+    int[] checked = {0};
+    BiConsumer<JsonNode, JsonNode> check =
+        (schema, example) -> {
+          checked[0]++;
+          if (!valid(schema, example)) {
+            invalid.add(example + " against " + schema);
+          }
+        };
+    tree.at("/components/schemas")
+        .forEach(
+            schema -> {
+              schema.path("examples").forEach(ex -> check.accept(schema, ex));
+              schema
+                  .path("properties")
+                  .forEach(p -> p.path("examples").forEach(ex -> check.accept(p, ex)));
+            });
+    List<JsonNode> contents = new ArrayList<>();
+    tree.at("/components/responses").forEach(r -> contents.add(r.path("content")));
+    for (JsonNode item : tree.path("paths")) {
+      for (JsonNode op : item) {
+        for (JsonNode p : op.path("parameters")) {
+          if (p.has("example")) {
+            check.accept(p.path("schema"), p.get("example"));
+          }
+        }
+        contents.add(op.path("requestBody").path("content"));
+        op.path("responses").forEach(r -> contents.add(r.path("content")));
+      }
+    }
+    for (JsonNode content : contents) {
+      for (JsonNode media : content) {
+        if (media.has("example")) {
+          check.accept(media.path("schema"), media.get("example"));
+        }
+        media.path("examples").forEach(ex -> check.accept(media.path("schema"), ex.path("value")));
+      }
+    }
+    assertThat(checked[0]).as("examples in the document").isGreaterThan(100);
+    assertThat(invalid).as("examples not valid against their schema").isEmpty();
+  }
+
+  /**
+   * Validates against a schema of the document: the schema's keywords at the root beside the
+   * document's {@code components}, so that its {@code #/components/...} references resolve.
+   */
+  private static boolean valid(JsonNode schema, JsonNode value) {
+    ObjectNode root = ((ObjectNode) schema.deepCopy());
+    root.set("components", tree.path("components"));
+    return SCHEMAS.getSchema(root).validate(value).isEmpty();
   }
 
   // --- reading the document
