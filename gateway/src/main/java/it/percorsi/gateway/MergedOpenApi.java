@@ -8,17 +8,24 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -185,6 +192,11 @@ public class MergedOpenApi {
         }
       }
     }
+    if (components.containsKey("schemas")) {
+      JsonObject others = components.copy();
+      others.remove("schemas");
+      components.put("schemas", reachable(components.getJsonObject("schemas"), paths, others));
+    }
     components.put("securitySchemes", securitySchemes());
     return new JsonObject()
         .put("openapi", openapi)
@@ -236,6 +248,41 @@ public class MergedOpenApi {
     JsonObject schemas = renamed.getJsonObject("components").getJsonObject("schemas");
     renames.forEach((from, to) -> schemas.put(to, schemas.remove(from)));
     return renamed;
+  }
+
+  private static final Pattern SCHEMA_REF = Pattern.compile("\"#/components/schemas/([^\"]+)\"");
+
+  /**
+   * The schemas the published paths (and the other components) reach, in their order: a service's
+   * internal paths are left out of the document, and so are the schemas only they use.
+   */
+  static JsonObject reachable(JsonObject schemas, JsonObject... roots) {
+    Set<String> reached = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    for (JsonObject root : roots) {
+      refs(root.encode(), todo);
+    }
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (schemas.containsKey(name) && reached.add(name)) {
+        refs(Json.encode(schemas.getValue(name)), todo);
+      }
+    }
+    JsonObject kept = new JsonObject();
+    schemas.forEach(
+        s -> {
+          if (reached.contains(s.getKey())) {
+            kept.put(s.getKey(), s.getValue());
+          }
+        });
+    return kept;
+  }
+
+  private static void refs(String json, Deque<String> into) {
+    Matcher m = SCHEMA_REF.matcher(json);
+    while (m.find()) {
+      into.add(m.group(1));
+    }
   }
 
   /** {@code /api/plans} → {@code Plan}. */

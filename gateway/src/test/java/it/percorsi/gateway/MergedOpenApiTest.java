@@ -71,6 +71,33 @@ class MergedOpenApiTest {
   }
 
   @Test
+  void schemasOnlyInternalPathsUseAreLeftOut() {
+    JsonObject schemas =
+        new JsonObject()
+            .put("Count", new JsonObject().put("type", "object"))
+            .put(
+                "HistoryEntry",
+                new JsonObject()
+                    .put(
+                        "properties",
+                        new JsonObject()
+                            .put("by", new JsonObject().put("$ref", "#/components/schemas/Actor"))))
+            .put("Actor", new JsonObject().put("type", "object"))
+            .put("Problem", new JsonObject().put("type", "object"));
+    JsonObject paths = doc(new JsonObject()).getJsonObject("paths");
+    JsonObject responses =
+        new JsonObject()
+            .put(
+                "responses",
+                new JsonObject()
+                    .put("NotFound", new JsonObject().put("$ref", "#/components/schemas/Problem")));
+
+    JsonObject kept = MergedOpenApi.reachable(schemas, paths, responses);
+
+    assertEquals(List.of("HistoryEntry", "Actor", "Problem"), List.copyOf(kept.fieldNames()));
+  }
+
+  @Test
   void aDocumentWithoutClashesIsKeptAsItIs() {
     JsonObject merged =
         new JsonObject()
