@@ -284,9 +284,12 @@ def document():
         "servers": {
             "local": {"host": "127.0.0.1:9092", "protocol": "kafka",
                       "description": "./percorsi up (no authentication)"},
-            "production": {"host": "percorsi-kafka-bootstrap:9093", "protocol": "kafka-secure",
-                           "description": "SASL_SSL with SCRAM-SHA-512: the credentials of your"
-                                          " KafkaUser, the cluster CA from the agency"},
+            "production": {"host": "percorsi-kafka-bootstrap.percorsi.svc:9093",
+                           "protocol": "kafka-secure",
+                           "description": "In the cluster, from a namespace the agency labelled"
+                                          " percorsi.it/kafka-integrator=true; SASL_SSL with"
+                                          " SCRAM-SHA-512 (your KafkaUser's credentials) and the"
+                                          " cluster CA from the agency"},
         },
         "channels": channels,
         "operations": operations,
