@@ -66,7 +66,8 @@ public class Gateway {
     this.verified = new VerifiedTokens(config.verifiedTokens());
   }
 
-  void routes(@Observes Router router, Vertx vertx, MergedOpenApi openApi) {
+  void routes(
+      @Observes Router router, Vertx vertx, MergedOpenApi openApi, AsyncApiDocument asyncApi) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     HttpClient client =
         vertx.createHttpClient(
@@ -102,6 +103,7 @@ public class Gateway {
       LOG.infof("Route %s -> %s", prefix, upstream);
     }
     router.get("/openapi").handler(openApi::serve);
+    router.get("/asyncapi").handler(asyncApi::serve);
     // Anything else, /q/* included, is not the gateway's: a problem, never a framework page.
     router
         .route()

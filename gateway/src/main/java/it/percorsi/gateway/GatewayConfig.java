@@ -132,5 +132,21 @@ public interface GatewayConfig {
 
     @WithDefault("0.1.0")
     String version();
+
+    /** The servers the document lists, in order (local, sandbox, production). */
+    List<Server> servers();
+
+    /**
+     * Public URL of the realm partners get tokens from (the OAuth2 flows' token and authorization
+     * URLs are below it); inside a cluster the gateway itself reaches Keycloak by another URL.
+     */
+    URI authUrl();
+
+    /** One entry of the document's {@code servers}. */
+    interface Server {
+      URI url();
+
+      String description();
+    }
   }
 }

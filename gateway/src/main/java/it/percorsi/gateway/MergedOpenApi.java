@@ -8,17 +8,24 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,6 +52,9 @@ public class MergedOpenApi {
           "callbacks");
 
   private static final long MISS_REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+
+  /** Security schemes an operation may use: any one of them is enough. */
+  static final List<String> SCHEMES = List.of("bearer", "clientCredentials", "authorizationCode");
 
   private final GatewayConfig config;
   private final String issuer;
@@ -139,7 +149,8 @@ public class MergedOpenApi {
 
   /**
    * Merges service documents: paths under one of the service's public prefixes (after {@code
-   * /api}), their components (the first definition of a name wins), tags, and one bearer scheme.
+   * /api}), their components (a schema name used by two services for different schemas is renamed,
+   * see {@link #withoutSchemaClashes}), tags, the servers and the gateway's security schemes.
    */
   JsonObject merge(Map<URI, JsonObject> documents, Map<URI, List<String>> owners) {
     JsonObject paths = new JsonObject();
@@ -151,12 +162,13 @@ public class MergedOpenApi {
       if (doc == null) {
         continue;
       }
+      doc = withoutSchemaClashes(doc, components, owner.getValue());
       openapi = doc.getString("openapi", openapi);
       JsonObject servicePaths = doc.getJsonObject("paths", new JsonObject());
       for (String path : servicePaths.fieldNames()) {
         String pub = "/api" + path;
         if (owner.getValue().stream().anyMatch(p -> pub.equals(p) || pub.startsWith(p + "/"))) {
-          paths.put(pub, servicePaths.getValue(path));
+          paths.put(pub, withSecurityAlternatives(servicePaths.getJsonObject(path)));
         }
       }
       JsonObject serviceComponents = doc.getJsonObject("components", new JsonObject());
@@ -180,15 +192,12 @@ public class MergedOpenApi {
         }
       }
     }
-    JsonObject schemes = components.getJsonObject("securitySchemes", new JsonObject());
-    schemes.put(
-        "bearer",
-        new JsonObject()
-            .put("type", "http")
-            .put("scheme", "bearer")
-            .put("bearerFormat", "JWT")
-            .put("description", "An access token of the percorsi realm (" + issuer + ")"));
-    components.put("securitySchemes", schemes);
+    if (components.containsKey("schemas")) {
+      JsonObject others = components.copy();
+      others.remove("schemas");
+      components.put("schemas", reachable(components.getJsonObject("schemas"), paths, others));
+    }
+    components.put("securitySchemes", securitySchemes());
     return new JsonObject()
         .put("openapi", openapi)
         .put(
@@ -199,9 +208,163 @@ public class MergedOpenApi {
                 .put(
                     "description",
                     "Every public operation of the Percorsi services, through the gateway."))
+        .put("servers", servers())
         .put("tags", tags)
         .put("paths", paths)
         .put("components", components)
-        .put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())));
+        .put("security", securityAlternatives());
+  }
+
+  /**
+   * A schema name another service already used for a different schema would silently give one
+   * service's operations the other's shape: this service's schema is renamed (its first public
+   * prefix, singular, before the name: {@code PlanHistoryEntry}) and its references follow. Names
+   * chosen in the services avoid this; it is the safety net.
+   */
+  static JsonObject withoutSchemaClashes(JsonObject doc, JsonObject merged, List<String> prefixes) {
+    JsonObject taken = merged.getJsonObject("schemas", new JsonObject());
+    JsonObject own = doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas");
+    if (own == null) {
+      return doc;
+    }
+    Map<String, String> renames = new LinkedHashMap<>();
+    for (String name : own.fieldNames()) {
+      if (taken.containsKey(name) && !taken.getValue(name).equals(own.getValue(name))) {
+        renames.put(name, owner(prefixes) + name);
+      }
+    }
+    if (renames.isEmpty()) {
+      return doc;
+    }
+    LOG.warnf("Schemas renamed in the merged OpenAPI (same name, other shape): %s", renames);
+    String text = doc.encode();
+    for (Map.Entry<String, String> r : renames.entrySet()) {
+      text =
+          text.replace(
+              "\"#/components/schemas/" + r.getKey() + "\"",
+              "\"#/components/schemas/" + r.getValue() + "\"");
+    }
+    JsonObject renamed = new JsonObject(text);
+    JsonObject schemas = renamed.getJsonObject("components").getJsonObject("schemas");
+    renames.forEach((from, to) -> schemas.put(to, schemas.remove(from)));
+    return renamed;
+  }
+
+  private static final Pattern SCHEMA_REF = Pattern.compile("\"#/components/schemas/([^\"]+)\"");
+
+  /**
+   * The schemas the published paths (and the other components) reach, in their order: a service's
+   * internal paths are left out of the document, and so are the schemas only they use.
+   */
+  static JsonObject reachable(JsonObject schemas, JsonObject... roots) {
+    Set<String> reached = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    for (JsonObject root : roots) {
+      refs(root.encode(), todo);
+    }
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (schemas.containsKey(name) && reached.add(name)) {
+        refs(Json.encode(schemas.getValue(name)), todo);
+      }
+    }
+    JsonObject kept = new JsonObject();
+    schemas.forEach(
+        s -> {
+          if (reached.contains(s.getKey())) {
+            kept.put(s.getKey(), s.getValue());
+          }
+        });
+    return kept;
+  }
+
+  private static void refs(String json, Deque<String> into) {
+    Matcher m = SCHEMA_REF.matcher(json);
+    while (m.find()) {
+      into.add(m.group(1));
+    }
+  }
+
+  /** {@code /api/plans} → {@code Plan}. */
+  private static String owner(List<String> prefixes) {
+    String last = prefixes.get(0).substring(prefixes.get(0).lastIndexOf('/') + 1);
+    String singular = last.endsWith("s") ? last.substring(0, last.length() - 1) : last;
+    return Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
+  }
+
+  private JsonArray servers() {
+    JsonArray servers = new JsonArray();
+    for (GatewayConfig.OpenApi.Server s : config.openapi().servers()) {
+      servers.add(
+          new JsonObject()
+              .put("url", s.url().toString().replaceAll("/+$", ""))
+              .put("description", s.description()));
+    }
+    return servers;
+  }
+
+  /**
+   * A bearer token, and the two OAuth2 flows of Keycloak that give one: client credentials for a
+   * partner system, authorization code (with PKCE, client {@code percorsi-cli}) for a person.
+   */
+  private JsonObject securitySchemes() {
+    String realm = config.openapi().authUrl().toString().replaceAll("/+$", "");
+    String token = realm + "/protocol/openid-connect/token";
+    // Only the gateway's: what a service declares for itself (its OIDC scheme) is not the door.
+    JsonObject schemes = new JsonObject();
+    schemes.put(
+        "bearer",
+        new JsonObject()
+            .put("type", "http")
+            .put("scheme", "bearer")
+            .put("bearerFormat", "JWT")
+            .put("description", "An access token of the percorsi realm (" + issuer + ")"));
+    schemes.put(
+        "clientCredentials",
+        new JsonObject()
+            .put("type", "oauth2")
+            .put(
+                "description",
+                "A partner system's own client (client id and secret from the agency); roles and"
+                    + " org_id come with the client")
+            .put(
+                "flows",
+                new JsonObject()
+                    .put(
+                        "clientCredentials",
+                        new JsonObject().put("tokenUrl", token).put("scopes", new JsonObject()))));
+    schemes.put(
+        "authorizationCode",
+        new JsonObject()
+            .put("type", "oauth2")
+            .put("description", "A person signing in (public client percorsi-cli, with PKCE)")
+            .put(
+                "flows",
+                new JsonObject()
+                    .put(
+                        "authorizationCode",
+                        new JsonObject()
+                            .put("authorizationUrl", realm + "/protocol/openid-connect/auth")
+                            .put("tokenUrl", token)
+                            .put("scopes", new JsonObject()))));
+    return schemes;
+  }
+
+  private static JsonArray securityAlternatives() {
+    JsonArray alternatives = new JsonArray();
+    SCHEMES.forEach(s -> alternatives.add(new JsonObject().put(s, new JsonArray())));
+    return alternatives;
+  }
+
+  /** A service names only {@code bearer}: through the gateway any of the schemes will do. */
+  private static JsonObject withSecurityAlternatives(JsonObject pathItem) {
+    JsonObject item = pathItem.copy();
+    for (String method : item.fieldNames()) {
+      Object operation = item.getValue(method);
+      if (operation instanceof JsonObject op && op.containsKey("security")) {
+        op.put("security", securityAlternatives());
+      }
+    }
+    return item;
   }
 }

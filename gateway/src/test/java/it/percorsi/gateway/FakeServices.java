@@ -140,7 +140,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                   "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"svc\",\"version\":\"1\"},"
                       + "\"tags\":[{\"name\":\"participants\"}],"
                       + "\"paths\":{\"/participants\":{\"post\":{}},"
-                      + "\"/participants/{id}\":{\"get\":{}},"
+                      + "\"/participants/{id}\":{\"get\":{\"responses\":{\"200\":{\"content\":"
+                      + "{\"application/json\":{\"schema\":"
+                      + "{\"$ref\":\"#/components/schemas/ParticipantView\"}}}}}}},"
                       + "\"/internal/projections/participants/{id}\":{\"get\":{}}},"
                       + "\"components\":{\"schemas\":{\"ParticipantView\":{\"type\":\"object\"}}}}"));
       default -> req.body().onSuccess(b -> json(req, 200, echo(req, b)));

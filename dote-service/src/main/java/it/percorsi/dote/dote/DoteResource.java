@@ -65,6 +65,12 @@ public class DoteResource {
     this.paging = paging;
   }
 
+  /** A page of {@code GET /dotes}, as documented (the body is a {@code Page}). */
+  @Schema(name = "DotePage")
+  public record DotePage(
+      List<DoteView> items,
+      @Schema(description = "Cursor of the next page; absent on the last") String next) {}
+
   /** Body of {@code POST /dotes/{id}/extension}: the promoter's request. */
   public record ExtensionRequest(
       @Schema(examples = "3") @NotNull @Min(1) @Max(24) Integer months) {}
@@ -81,6 +87,7 @@ public class DoteResource {
   @POST
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "applyForDote",
       summary = "Apply for a dote",
       description =
           "Checks the programme's window, the planned internship start (today to the start"
@@ -115,7 +122,10 @@ public class DoteResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "Read a dote with its ledger", description = "With its ETag, for If-Match.")
+  @Operation(
+      operationId = "getDote",
+      summary = "Read a dote with its ledger",
+      description = "With its ETag, for If-Match.")
   @APIResponse(
       responseCode = "200",
       description = "The dote",
@@ -130,10 +140,15 @@ public class DoteResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listDotes",
       summary = "List dotes",
       description =
           "Only dotes the caller may see, in order of assignment. Filters combine with AND."
               + " Paged: the next page is in the body's 'next' and in Link rel=\"next\".")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page",
+      content = @Content(schema = @Schema(implementation = DotePage.class)))
   public Response list(
       @Parameter(description = "Programme code") @QueryParam("programme") String programme,
       @Parameter(description = "ISTAT region code") @QueryParam("region") String region,
@@ -155,6 +170,7 @@ public class DoteResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getDoteHistory",
       summary = "Who did what to a dote",
       description =
           "Extension requests and decisions, revocation, activation, completion, expiry and"
@@ -167,10 +183,15 @@ public class DoteResource {
   @Path("/{id}/extension")
   @RolesAllowed({Role.PROMOTER, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "requestDoteExtension",
       summary = "Request an extension (\"dote plus\")",
       description =
           "The dote's promoter asks for more months, within the programme's limit; the agency"
               + " approves or refuses. If-Match is checked when sent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Extension requested",
+      content = @Content(schema = @Schema(implementation = DoteView.class)))
   public Response requestExtension(
       @PathParam("id") UUID id,
       @Valid @NotNull ExtensionRequest request,
@@ -183,8 +204,13 @@ public class DoteResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.AGENCY_ADMIN)
   @Operation(
+      operationId = "approveDoteExtension",
       summary = "Approve the requested extension (agency)",
       description = "Grows the allowance line; emits dote.extended.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Extension approved",
+      content = @Content(schema = @Schema(implementation = DoteView.class)))
   public Response approveExtension(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return withEtag(service.approveExtension(id, ifMatch, caller.get()));
@@ -193,7 +219,13 @@ public class DoteResource {
   @POST
   @Path("/{id}/extension/refusal")
   @RolesAllowed(Role.AGENCY_ADMIN)
-  @Operation(summary = "Refuse the requested extension (agency)")
+  @Operation(
+      operationId = "refuseDoteExtension",
+      summary = "Refuse the requested extension (agency)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Extension refused",
+      content = @Content(schema = @Schema(implementation = DoteView.class)))
   public Response refuseExtension(
       @PathParam("id") UUID id,
       @Valid @NotNull ExtensionRefusal request,
@@ -205,10 +237,15 @@ public class DoteResource {
   @Path("/{id}/revocation")
   @RolesAllowed(Role.AGENCY_ADMIN)
   @Operation(
+      operationId = "revokeDote",
       summary = "Revoke a dote (agency)",
       description =
           "With a reason code (published) and optional free text (kept on the record only); a"
               + " reserved place returns to the quota.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revoked",
+      content = @Content(schema = @Schema(implementation = DoteView.class)))
   public Response revoke(
       @PathParam("id") UUID id,
       @Valid @NotNull Revocation request,

@@ -44,7 +44,10 @@ public class DisbursementResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "Read a disbursement", description = "Another organisation's is a 404.")
+  @Operation(
+      operationId = "getDisbursement",
+      summary = "Read a disbursement",
+      description = "Another organisation's is a 404.")
   public RestResponse<DisbursementView> get(@PathParam("id") UUID id) {
     Disbursement x = ledger.get(id, caller.get());
     return RestResponse.ResponseBuilder.ok(DisbursementView.of(x)).header("ETag", x.etag()).build();
@@ -54,6 +57,7 @@ public class DisbursementResource {
   @Path("/{id}/payment")
   @RolesAllowed(Role.AGENCY_ADMIN)
   @Operation(
+      operationId = "confirmDisbursementPayment",
       summary = "Confirm that an authorised disbursement was paid (agency)",
       description = "Records the payment reference and who confirmed it; emits disbursement.paid.")
   public DisbursementView pay(@PathParam("id") UUID id, @Valid @NotNull Payment payment) {

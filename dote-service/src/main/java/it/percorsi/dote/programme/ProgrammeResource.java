@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -33,6 +37,11 @@ public class ProgrammeResource {
 
   @POST
   @RolesAllowed(Role.AGENCY_ADMIN)
+  @Operation(operationId = "createProgramme", summary = "Define a programme (agency)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Defined, not yet published",
+      content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
   public RestResponse<ProgrammeView> create(@Valid @NotNull ProgrammeRequest request, UriInfo uri) {
     Programme p = service.create(request);
     return RestResponse.ResponseBuilder.<ProgrammeView>created(
@@ -45,6 +54,9 @@ public class ProgrammeResource {
   @Path("/{code}/publication")
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.AGENCY_ADMIN)
+  @Operation(
+      operationId = "publishProgramme",
+      summary = "Publish a programme (agency): promoters may then apply under it")
   public ProgrammeView publish(@PathParam("code") String code) {
     Programme p = service.publish(code);
     return ProgrammeView.of(p, service.quotas(code));
@@ -59,6 +71,7 @@ public class ProgrammeResource {
     Role.AUDITOR,
     Role.INTEGRATOR
   })
+  @Operation(operationId = "listProgrammes", summary = "List programmes")
   public List<ProgrammeView> list() {
     return service.list().stream().map(p -> ProgrammeView.of(p, service.quotas(p.code))).toList();
   }
@@ -73,6 +86,7 @@ public class ProgrammeResource {
     Role.AUDITOR,
     Role.INTEGRATOR
   })
+  @Operation(operationId = "getProgramme", summary = "Read a programme with its quotas")
   public ProgrammeView get(@PathParam("code") String code) {
     return ProgrammeView.of(service.get(code), service.quotas(code));
   }
@@ -86,6 +100,9 @@ public class ProgrammeResource {
     Role.AUDITOR,
     Role.INTEGRATOR
   })
+  @Operation(
+      operationId = "getProgrammeQuotas",
+      summary = "Regional quotas of a programme: total, assigned, active, available")
   public List<ProgrammeView.QuotaView> quotas(@PathParam("code") String code) {
     return service.quotaViews(code);
   }

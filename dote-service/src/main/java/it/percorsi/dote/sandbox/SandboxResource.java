@@ -2,6 +2,7 @@ package it.percorsi.dote.sandbox;
 
 import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.clock.SandboxClock;
+import it.percorsi.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,7 +56,7 @@ public class SandboxResource {
     Role.AUDITOR,
     Role.INTEGRATOR
   })
-  @Operation(summary = "Read the sandbox business date")
+  @Operation(operationId = "getSandboxClock", summary = "Read the sandbox business date")
   public ClockView get() {
     if (!sandbox.enabled()) {
       throw SandboxClock.notFound();
@@ -64,11 +67,20 @@ public class SandboxResource {
   @PUT
   @RolesAllowed(Role.AGENCY_ADMIN)
   @Operation(
+      operationId = "moveSandboxClock",
       summary = "Move the sandbox business date forward (agency)",
       description =
           "Never backwards (409). Answers once every service applied the date and ran its daily"
               + " jobs (expiry, coming of age, follow-ups) for each day passed, in order; 504 names"
               + " the services that did not in time.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every service applied the date",
+      content = @Content(schema = @Schema(implementation = ClockView.class)))
+  @APIResponse(
+      responseCode = "504",
+      description = "Some services did not apply the date in time (named in the detail)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public ClockView move(@Valid @NotNull MoveClock request) {
     sandbox.move(request.today());
     return new ClockView(sandbox.today(), sandbox.offsetDays());

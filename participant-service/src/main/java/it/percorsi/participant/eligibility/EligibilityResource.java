@@ -40,6 +40,7 @@ public class EligibilityResource {
   @POST
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "checkParticipantEligibility",
       summary = "Check a programme's criteria for a participant",
       description =
           "Each criterion's result with a reason; no personal data in the answer. Creates"

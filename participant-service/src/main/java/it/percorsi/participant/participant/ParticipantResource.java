@@ -73,6 +73,12 @@ public class ParticipantResource {
     this.mapper = mapper;
   }
 
+  /** A page of {@code GET /participants}, as documented (the body is a {@code Page}). */
+  @Schema(name = "ParticipantPage")
+  public record ParticipantPage(
+      List<ParticipantSummary> items,
+      @Schema(description = "Cursor of the next page; absent on the last") String next) {}
+
   /** Body of {@code POST /participants/{id}/consent-withdrawal}. */
   public record ConsentWithdrawal(
       @Schema(examples = "2026-11-27", description = "Defaults to today") LocalDate date) {}
@@ -87,6 +93,7 @@ public class ParticipantResource {
   @POST
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "registerParticipant",
       summary = "Register a participant",
       description =
           "The caller's organisation owns the case. With an Idempotency-Key a retry returns the"
@@ -119,6 +126,7 @@ public class ParticipantResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listParticipants",
       summary = "List participants",
       description =
           "Only participants the caller may see, in order of registration. Filters combine with"
@@ -127,7 +135,7 @@ public class ParticipantResource {
   @APIResponse(
       responseCode = "200",
       description = "A page",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+      content = @Content(schema = @Schema(implementation = ParticipantPage.class)))
   public Response list(
       @Parameter(description = "ISTAT province code of residence") @QueryParam("province")
           String province,
@@ -136,11 +144,21 @@ public class ParticipantResource {
       @Parameter(description = "NEVER_EMPLOYED, UNEMPLOYED or EMPLOYED")
           @QueryParam("employmentStatus")
           String employmentStatus,
-      @Parameter(description = "Entered Italy as an unaccompanied minor")
+      @Parameter(
+              description = "Entered Italy as an unaccompanied minor",
+              schema = @Schema(type = SchemaType.BOOLEAN))
           @QueryParam("enteredAsMinor")
           String enteredAsMinor,
-      @QueryParam("minAge") String minAge,
-      @QueryParam("maxAge") String maxAge,
+      @Parameter(
+              description = "Completed years today, at least",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+          @QueryParam("minAge")
+          String minAge,
+      @Parameter(
+              description = "Completed years today, at most",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+          @QueryParam("maxAge")
+          String maxAge,
       @Parameter(description = "Registering organisation") @QueryParam("registeredBy")
           String registeredBy,
       @Parameter(description = "Owning organisation") @QueryParam("owner") String owner,
@@ -168,7 +186,10 @@ public class ParticipantResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "Read a participant", description = "With its ETag, for If-Match.")
+  @Operation(
+      operationId = "getParticipant",
+      summary = "Read a participant",
+      description = "With its ETag, for If-Match.")
   @APIResponse(
       responseCode = "200",
       description = "The participant",
@@ -187,6 +208,7 @@ public class ParticipantResource {
   @Consumes(MergePatch.MEDIA_TYPE)
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "reviseParticipant",
       summary = "Change a participant (JSON Merge Patch)",
       description =
           "RFC 7396 on the fields of ParticipantData: a member sets a field, null removes it."
@@ -202,6 +224,7 @@ public class ParticipantResource {
       responseCode = "200",
       description = "Changed",
       content = @Content(schema = @Schema(implementation = ParticipantView.class)))
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
   public Response revise(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
     return withEtag(service.revise(id, ifMatch, patch(body), caller.get()));
@@ -211,6 +234,7 @@ public class ParticipantResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getParticipantHistory",
       summary = "Audit trail of a participant",
       description =
           "Who (subject, client, organisation), when, what kind of change, which fields;"
@@ -223,8 +247,13 @@ public class ParticipantResource {
   @Path("/{id}/export")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "exportParticipant",
       summary = "Export everything held about a participant",
       description = "For the data subject's rights of access and portability.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Everything held, as an attachment",
+      content = @Content(schema = @Schema(implementation = ParticipantExport.class)))
   public Response export(@PathParam("id") UUID id) {
     return Response.ok(service.export(id, caller.get()))
         .header("Content-Disposition", "attachment; filename=\"participant-" + id + ".json\"")
@@ -235,8 +264,13 @@ public class ParticipantResource {
   @Path("/{id}/consent-withdrawal")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "withdrawParticipantConsent",
       summary = "Withdraw consent",
       description = "From then on no dote may be assigned. If-Match is checked when sent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Consent withdrawn",
+      content = @Content(schema = @Schema(implementation = ParticipantView.class)))
   public Response withdrawConsent(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -248,7 +282,13 @@ public class ParticipantResource {
   @POST
   @Path("/{id}/ownership-transfers")
   @RolesAllowed(Role.AGENCY_ADMIN)
-  @Operation(summary = "Transfer the case to another organisation (agency only)")
+  @Operation(
+      operationId = "transferParticipantOwnership",
+      summary = "Transfer the case to another organisation (agency only)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Transferred",
+      content = @Content(schema = @Schema(implementation = ParticipantView.class)))
   public Response transfer(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -260,11 +300,16 @@ public class ParticipantResource {
   @Path("/{id}/erasure")
   @RolesAllowed(Role.AGENCY_ADMIN)
   @Operation(
+      operationId = "eraseParticipant",
       summary = "Erase a participant's personal data (agency only)",
       description =
           "Keeps the id and the non-identifying facts financial audit needs; removes personal"
               + " fields from the record, the export and stored answers; emits"
               + " participant.erased once.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Erased",
+      content = @Content(schema = @Schema(implementation = ParticipantView.class)))
   public Response erase(@PathParam("id") UUID id) {
     return withEtag(service.erase(id, caller.get()));
   }

@@ -25,8 +25,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +59,7 @@ public class AttendanceResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST})
   @Operation(
+      operationId = "listAttendance",
       summary = "Attendance of an internship, month by month",
       description = "Planned hours (from the calendar), attended, per cent and threshold met.")
   public List<AttendanceView> list(@PathParam("id") UUID id) {
@@ -70,6 +73,7 @@ public class AttendanceResource {
   @Path("/{month}")
   @RolesAllowed({Role.PROMOTER, Role.HOST})
   @Operation(
+      operationId = "recordAttendance",
       summary = "Enter or correct a month's attended hours",
       description =
           "By the host of the internship or its promoter. The planned hours are computed: the"
@@ -78,6 +82,11 @@ public class AttendanceResource {
               + " (month-outside-internship), a month not yet ended (month-not-ended), hours above"
               + " the planned ones, and a confirmed month (attendance-confirmed). A correction"
               + " needs If-Match with the month's ETag.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Entered",
+      content = @Content(schema = @Schema(implementation = AttendanceView.class)))
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
   public Response record(
       @PathParam("id") UUID id,
       @Parameter(example = "2026-12") @PathParam("month") String month,
@@ -93,10 +102,15 @@ public class AttendanceResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed({Role.PROMOTER, Role.HOST})
   @Operation(
+      operationId = "confirmAttendance",
       summary = "Confirm a month entered by the other party",
       description =
           "Emits it.percorsi.placement.attendance-recorded.v1, once; the month is then frozen."
               + " A second confirmation is attendance-confirmed (409).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Confirmed",
+      content = @Content(schema = @Schema(implementation = AttendanceView.class)))
   public Response confirm(
       @PathParam("id") UUID id, @Parameter(example = "2026-12") @PathParam("month") String month) {
     return withEtag(id, service.confirmAttendance(id, month(month), caller.get()));

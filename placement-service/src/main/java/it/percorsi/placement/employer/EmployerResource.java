@@ -48,6 +48,12 @@ public class EmployerResource {
   private final Creation creation;
   private final Paging paging;
 
+  /** A page of {@code GET /employers}, as documented (the body is a {@code Page}). */
+  @Schema(name = "EmployerPage")
+  public record EmployerPage(
+      List<EmployerView> items,
+      @Schema(description = "Cursor of the next page; absent on the last") String next) {}
+
   public EmployerResource(
       EmployerService service, CurrentCaller caller, Creation creation, Paging paging) {
     this.service = service;
@@ -59,6 +65,7 @@ public class EmployerResource {
   @POST
   @RolesAllowed({Role.PROMOTER, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "registerEmployer",
       summary = "Register a host organisation",
       description =
           "One record per tax code: the same tax code again is a 409 naming the existing id to a"
@@ -89,10 +96,15 @@ public class EmployerResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST})
   @Operation(
+      operationId = "listEmployers",
       summary = "List host organisations",
       description =
           "Those the caller may see (a host user: its own), in order of registration. Paged:"
               + " the next page is in the body's 'next' and in Link rel=\"next\".")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page",
+      content = @Content(schema = @Schema(implementation = EmployerPage.class)))
   public Response list(
       @Parameter(description = "Tax code", example = "00743110157") @QueryParam("taxCode")
           String taxCode,
@@ -121,7 +133,10 @@ public class EmployerResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST})
-  @Operation(summary = "Read a host organisation", description = "With its ETag, for If-Match.")
+  @Operation(
+      operationId = "getEmployer",
+      summary = "Read a host organisation",
+      description = "With its ETag, for If-Match.")
   @APIResponse(
       responseCode = "200",
       description = "The employer",
@@ -134,6 +149,7 @@ public class EmployerResource {
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.AGENCY_ADMIN})
   @Operation(
+      operationId = "replaceEmployer",
       summary = "Change a host organisation",
       description =
           "The whole record as in POST; the tax code cannot change. If-Match with the ETag read"
@@ -143,6 +159,7 @@ public class EmployerResource {
       responseCode = "200",
       description = "Changed",
       content = @Content(schema = @Schema(implementation = EmployerView.class)))
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
   public Response replace(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -154,6 +171,7 @@ public class EmployerResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getEmployerHistory",
       summary = "Audit trail of a host organisation",
       description = "Who (subject, client, organisation), when, which fields; never the values.")
   public List<AuditTrail.Change> history(@PathParam("id") UUID id) {

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +53,7 @@ public class FollowUpResource {
   @Path("/follow-ups")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listFollowUps",
       summary = "Follow-up checkpoints by status",
       description =
           "WAITING (default): due, with no hire known, waiting for the promoter to record the"
@@ -86,7 +89,9 @@ public class FollowUpResource {
   @GET
   @Path("/{id}/follow-ups")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "The follow-up checkpoints of an internship (after it ended)")
+  @Operation(
+      operationId = "listInternshipFollowUps",
+      summary = "The follow-up checkpoints of an internship (after it ended)")
   public List<FollowUpView> of(@PathParam("id") UUID id) {
     return service.of(id, caller.get()).stream().map(FollowUpView::of).toList();
   }
@@ -95,10 +100,15 @@ public class FollowUpResource {
   @Path("/{id}/follow-ups/{months}")
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "recordFollowUp",
       summary = "Record the employment status at a due checkpoint",
       description =
           "By the internship's promoter, for a checkpoint (1, 3, 6, 12 months) that is due and"
               + " not derived from a hire. Emits follow-up-recorded.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Recorded",
+      content = @Content(schema = @Schema(implementation = FollowUpView.class)))
   public Response record(
       @PathParam("id") UUID id,
       @PathParam("months") int months,

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,6 +47,12 @@ public class HireResource {
   private final Creation creation;
   private final Paging paging;
 
+  /** A page of {@code GET /hires}, as documented (the body is a {@code Page}). */
+  @Schema(name = "HirePage")
+  public record HirePage(
+      List<HireView> items,
+      @Schema(description = "Cursor of the next page; absent on the last") String next) {}
+
   public HireResource(HireService service, CurrentCaller caller, Creation creation, Paging paging) {
     this.service = service;
     this.caller = caller;
@@ -56,6 +63,7 @@ public class HireResource {
   @POST
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR})
   @Operation(
+      operationId = "recordHire",
       summary = "Record a hire",
       description =
           "By the case's promoter or a CPI operator of its province. The contract type is a"
@@ -85,7 +93,14 @@ public class HireResource {
 
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "List hires", description = "Those the caller may see, oldest first; paged.")
+  @Operation(
+      operationId = "listHires",
+      summary = "List hires",
+      description = "Those the caller may see, oldest first; paged.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page",
+      content = @Content(schema = @Schema(implementation = HirePage.class)))
   public Response list(
       @QueryParam("participantId") UUID participantId,
       @QueryParam(Paging.LIMIT) String limit,
@@ -100,6 +115,7 @@ public class HireResource {
   @Path("/contract-types")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listContractTypes",
       summary = "The UNILAV contract type code list",
       description = "Code, family (for outcome figures), whether an end is required, meaning.")
   public Collection<ContractTypes.ContractType> contractTypes() {
@@ -111,7 +127,11 @@ public class HireResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "Read a hire")
+  @Operation(operationId = "getHire", summary = "Read a hire")
+  @APIResponse(
+      responseCode = "200",
+      description = "The hire",
+      content = @Content(schema = @Schema(implementation = HireView.class)))
   public Response get(@PathParam("id") UUID id) {
     Hire h = service.get(id, caller.get());
     return Response.ok(HireView.of(h)).header(HttpHeaders.ETAG, h.etag()).build();

@@ -56,6 +56,12 @@ public class InternshipResource {
     this.paging = paging;
   }
 
+  /** A page of {@code GET /internships}, as documented (the body is a {@code Page}). */
+  @Schema(name = "InternshipPage")
+  public record InternshipPage(
+      List<InternshipView> items,
+      @Schema(description = "Cursor of the next page; absent on the last") String next) {}
+
   /** Body of {@code POST /internships/{id}/interruption}. */
   public record Interruption(
       @Schema(examples = "HIRED_BY_HOST") @NotNull InterruptionReason reason,
@@ -65,6 +71,7 @@ public class InternshipResource {
   @POST
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "startInternship",
       summary = "Start an internship",
       description =
           "For an active dote of the caller's organisation, at a registered host. The planned"
@@ -97,8 +104,13 @@ public class InternshipResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST})
   @Operation(
+      operationId = "listInternships",
       summary = "List internships",
       description = "Only those the caller may see (a host: its own interns), oldest first; paged.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page",
+      content = @Content(schema = @Schema(implementation = InternshipPage.class)))
   public Response list(
       @QueryParam("doteId") UUID doteId,
       @QueryParam("employerId") UUID employerId,
@@ -120,7 +132,10 @@ public class InternshipResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST})
-  @Operation(summary = "Read an internship", description = "With its ETag.")
+  @Operation(
+      operationId = "getInternship",
+      summary = "Read an internship",
+      description = "With its ETag.")
   @APIResponse(
       responseCode = "200",
       description = "The internship",
@@ -134,10 +149,15 @@ public class InternshipResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "completeInternship",
       summary = "Complete an internship at its planned end",
       description =
           "From the planned end date on (internship-not-ended before). Emits"
               + " internship-completed with outcome COMPLETED. If-Match is checked when sent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Completed",
+      content = @Content(schema = @Schema(implementation = InternshipView.class)))
   public Response complete(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return withEtag(service.complete(id, ifMatch, caller.get()));
@@ -147,11 +167,16 @@ public class InternshipResource {
   @Path("/{id}/interruption")
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "interruptInternship",
       summary = "Interrupt an internship early",
       description =
           "With a reason code (HIRED_BY_HOST, PARTICIPANT_WITHDREW, HOST_WITHDREW, OTHER) and the"
               + " last day. Emits internship-completed with outcome INTERRUPTED. If-Match is"
               + " checked when sent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Interrupted",
+      content = @Content(schema = @Schema(implementation = InternshipView.class)))
   public Response interrupt(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -164,6 +189,7 @@ public class InternshipResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getInternshipHistory",
       summary = "Audit trail of an internship",
       description = "Who, when, what kind of change and which fields; not for host users.")
   public List<AuditTrail.Change> history(@PathParam("id") UUID id) {

@@ -16,7 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +50,7 @@ public class OutcomeResource {
     Role.INTEGRATOR
   })
   @Operation(
+      operationId = "getOutcomes",
       summary = "Outcome figures",
       description =
           "Dotes assigned and activated, internships started / completed / interrupted and the"
@@ -56,8 +61,24 @@ public class OutcomeResource {
               + " or repeated). JSON by default, CSV with Accept: text/csv. For anyone but the"
               + " agency and auditors every cell under 5 is \"suppressed\", and so is a rate or"
               + " median derived from it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One row per group, its figures beside the group's values",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OutcomeService.Outcomes.class)),
+        @Content(
+            mediaType = CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, a header row"))
+      })
   public Response outcomes(
-      @Parameter(example = "province") @QueryParam("groupBy") List<String> groupBy,
+      @Parameter(
+              description =
+                  "programme, region, province or promoter: comma-separated or repeated, e.g."
+                      + " groupBy=province")
+          @QueryParam("groupBy")
+          List<String> groupBy,
       @Parameter(example = "EXAMPLE-PERCORSI-4-SUD") @QueryParam("programme") String programme,
       @Parameter(example = "19") @QueryParam("region") String region,
       @Parameter(example = "083") @QueryParam("province") String province,

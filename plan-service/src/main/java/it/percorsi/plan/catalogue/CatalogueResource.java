@@ -42,6 +42,7 @@ public class CatalogueResource {
   @Transactional
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listCatalogueServices",
       summary = "The service catalogue",
       description =
           "Every service a plan's activity may name: code, names in Italian and English, unit,"

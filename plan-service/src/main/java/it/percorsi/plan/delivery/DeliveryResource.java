@@ -66,6 +66,7 @@ public class DeliveryResource {
   @POST
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "recordServiceDelivery",
       summary = "Record a service delivery (the owning promoter)",
       description =
           "Hours of an activity of the approved version in force. Refused (422,"
@@ -109,6 +110,7 @@ public class DeliveryResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listServiceDeliveries",
       summary = "The deliveries of a plan",
       description =
           "Every delivery, and per activity of the version in force: hours planned, delivered"
@@ -121,7 +123,14 @@ public class DeliveryResource {
   @GET
   @Path("/{deliveryId}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
-  @Operation(summary = "One delivery", description = "With its ETag.")
+  @Operation(
+      operationId = "getServiceDelivery",
+      summary = "One delivery",
+      description = "With its ETag.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The delivery",
+      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
   public Response get(@PathParam("id") UUID planId, @PathParam("deliveryId") UUID deliveryId) {
     return withEtag(service.get(planId, deliveryId, caller.get()));
   }
@@ -131,10 +140,15 @@ public class DeliveryResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed({Role.AGENCY_ADMIN, Role.CPI_OPERATOR})
   @Operation(
+      operationId = "validateServiceDelivery",
       summary = "Validate a delivery (agency, or a CPI operator of the province)",
       description =
           "Emits plan.service-delivered with the amount from the approved catalogue cost;"
               + " dote-service pays it once. If-Match is checked when sent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Validated",
+      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
   public Response validate(
       @PathParam("id") UUID planId,
       @PathParam("deliveryId") UUID deliveryId,
@@ -146,8 +160,13 @@ public class DeliveryResource {
   @Path("/{deliveryId}/rejection")
   @RolesAllowed({Role.AGENCY_ADMIN, Role.CPI_OPERATOR})
   @Operation(
+      operationId = "rejectServiceDelivery",
       summary = "Reject a delivery (agency, or a CPI operator of the province)",
       description = "Nothing is paid; its hours no longer count against the activity.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rejected",
+      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
   public Response reject(
       @PathParam("id") UUID planId,
       @PathParam("deliveryId") UUID deliveryId,

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One change in a plan's audit trail: when, what kind, on which version, and by whom. */
+@Schema(name = "PlanHistoryEntry")
 public record HistoryEntry(
     Instant at,
     @Schema(examples = "submitted") String action,

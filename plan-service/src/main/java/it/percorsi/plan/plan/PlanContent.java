@@ -81,6 +81,7 @@ public record PlanContent(
 
   /** The planned internship. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "PlannedInternship")
   public record Internship(
       @Schema(examples = "ORG-HOST-ACME", description = "Host organisation, if already known")
           @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,99}", message = "must be an organisation id")

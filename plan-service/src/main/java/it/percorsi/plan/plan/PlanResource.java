@@ -75,6 +75,23 @@ public class PlanResource {
     this.mapper = mapper;
   }
 
+  /** A page of {@code GET /plans}, as documented (the body is a {@code Page}). */
+  @Schema(name = "PlanPage")
+  public record PlanPage(
+      List<PlanSummary> items,
+      @Schema(description = "Cursor of the next page; absent on the last") String next) {}
+
+  /** One operation of an RFC 6902 JSON Patch, as documented. */
+  @Schema(name = "PatchOperation")
+  public record PatchOperation(
+      @Schema(
+              required = true,
+              enumeration = {"add", "remove", "replace", "move", "copy", "test"})
+          String op,
+      @Schema(required = true, examples = "/activities/1/plannedHours") String path,
+      @Schema(description = "The new value (add, replace, test): any JSON value") Object value,
+      @Schema(description = "The source (move, copy)") String from) {}
+
   /** Body of {@code POST /plans/{id}/return}. */
   public record Return(
       @Schema(examples = "[\"ACTIVITIES_NOT_SUITABLE\"]") @NotEmpty @Size(max = 7)
@@ -88,6 +105,7 @@ public class PlanResource {
   @GET
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listPlans",
       summary = "List plans",
       description =
           "Only plans the caller may see, in order of opening. Filters combine with AND. Paged:"
@@ -95,7 +113,7 @@ public class PlanResource {
   @APIResponse(
       responseCode = "200",
       description = "A page",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+      content = @Content(schema = @Schema(implementation = PlanPage.class)))
   public Response list(
       @Parameter(description = "The dote's id") @QueryParam("doteId") String doteId,
       @Parameter(description = "The participant's id") @QueryParam("participantId")
@@ -118,6 +136,7 @@ public class PlanResource {
   @Path("/{id}")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getPlan",
       summary = "Read a plan",
       description = "The current version with its content, and the plan's ETag for If-Match.")
   @APIResponse(
@@ -137,6 +156,7 @@ public class PlanResource {
   @Path("/{id}")
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "writePlan",
       summary = "Write the plan (the owning promoter)",
       description =
           "Replaces the content of the current version, which must be a draft or returned."
@@ -147,6 +167,7 @@ public class PlanResource {
       responseCode = "200",
       description = "Written",
       content = @Content(schema = @Schema(implementation = PlanView.class)))
+  @APIResponse(responseCode = "428", ref = "PreconditionRequired")
   public Response write(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -159,6 +180,7 @@ public class PlanResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "submitPlan",
       summary = "Submit the plan for approval (the owning promoter)",
       description =
           "Refused (422, plan-incomplete) naming every missing piece as a field error: at least"
@@ -166,6 +188,10 @@ public class PlanResource {
               + " catalogue's limit, promoter services within the dote's budget, internship start"
               + " by the deadline, 20-30 weekly hours, the participant's acceptance and, for a"
               + " minor, the guardian's signature. Emits plan.submitted.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Submitted",
+      content = @Content(schema = @Schema(implementation = PlanView.class)))
   public Response submit(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return withEtag(service.submit(id, ifMatch, caller.get()));
@@ -176,11 +202,16 @@ public class PlanResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed({Role.AGENCY_ADMIN, Role.CPI_OPERATOR})
   @Operation(
+      operationId = "approvePlan",
       summary = "Approve the submitted version (agency, or a CPI operator of the province)",
       description =
           "The version comes into force (the one before is superseded); emits plan.approved, on"
               + " which dote-service activates the dote. A dote that expired, was revoked or"
               + " completed meanwhile is a 409 plan-closed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Approved",
+      content = @Content(schema = @Schema(implementation = PlanView.class)))
   public Response approve(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return withEtag(service.approve(id, ifMatch, caller.get()));
@@ -190,8 +221,13 @@ public class PlanResource {
   @Path("/{id}/return")
   @RolesAllowed({Role.AGENCY_ADMIN, Role.CPI_OPERATOR})
   @Operation(
+      operationId = "returnPlan",
       summary = "Return the submitted version to the promoter with reasons",
       description = "Emits plan.returned with the reason codes; the note stays here.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Returned",
+      content = @Content(schema = @Schema(implementation = PlanView.class)))
   public Response returnToPromoter(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -205,6 +241,7 @@ public class PlanResource {
   @Consumes(MediaType.WILDCARD) // an action without a body
   @RolesAllowed(Role.PROMOTER)
   @Operation(
+      operationId = "amendPlan",
       summary = "Amend an approved plan (the owning promoter)",
       description =
           "Opens version n+1 as a draft with the content of version n, which stays in force"
@@ -246,6 +283,7 @@ public class PlanResource {
   @Path("/{id}/versions")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "listPlanVersions",
       summary = "The versions of a plan",
       description = "Oldest first, each with its state, content and who did what and when.")
   public List<VersionView> versions(@PathParam("id") UUID id) {
@@ -257,6 +295,7 @@ public class PlanResource {
   @Produces({JSON_PATCH, MediaType.APPLICATION_JSON})
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getPlanVersionChanges",
       summary = "What changed in version n",
       description =
           "An RFC 6902 JSON Patch that turns version n-1's content into version n's (version 1:"
@@ -267,6 +306,7 @@ public class PlanResource {
       content =
           @Content(
               mediaType = JSON_PATCH,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PatchOperation.class),
               examples =
                   @ExampleObject(
                       name = "hours changed",
@@ -282,6 +322,7 @@ public class PlanResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR})
   @Operation(
+      operationId = "getPlanHistory",
       summary = "Audit trail of a plan",
       description =
           "Who (subject, client, organisation), when, what kind of change, on which version,"

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What this service has learnt about participants, for operators checking event flow. */
@@ -39,12 +40,14 @@ public class ParticipantProjectionResource {
   public record Count(long participants) {}
 
   @GET
+  @Operation(operationId = "countProjectedParticipants", summary = "Participants projected here")
   public Count count() {
     return new Count(ParticipantProjection.count());
   }
 
   @GET
   @Path("/{id}")
+  @Operation(operationId = "getProjectedParticipant", summary = "One participant as projected")
   public View get(@PathParam("id") UUID id) {
     ParticipantProjection p = ParticipantProjection.findById(id);
     if (p == null) {
