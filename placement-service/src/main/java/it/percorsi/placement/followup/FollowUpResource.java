@@ -2,7 +2,7 @@ package it.percorsi.placement.followup;
 
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
-import it.percorsi.platform.problem.ProblemException;
+import it.percorsi.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -66,24 +66,9 @@ public class FollowUpResource {
       @Parameter(description = "At least 1, at most 500 (higher is lowered), default 200")
           @QueryParam("limit")
           String limit) {
-    return service.list(status, caller.get(), limit(limit)).stream().map(FollowUpView::of).toList();
-  }
-
-  /** As for every list: a whole number of at least 1, lowered to 500; 200 when absent. */
-  private static int limit(String limit) {
-    if (limit == null || limit.isBlank()) {
-      return 200;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(limit.strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("limit", "must be a whole number");
-    }
-    if (n < 1) {
-      throw ProblemException.invalid("limit", "must be at least 1");
-    }
-    return Math.min(n, 500);
+    return service.list(status, caller.get(), Paging.limit(limit, 200, 500)).stream()
+        .map(FollowUpView::of)
+        .toList();
   }
 
   @GET

@@ -30,15 +30,36 @@ public class Paging {
    * @throws ProblemException a field error when {@code limit} is not a whole number
    */
   public PageRequest fromQuery(String limit, String cursor, int parts) {
-    Integer n = null;
-    if (limit != null) {
-      try {
-        n = Integer.valueOf(limit);
-      } catch (NumberFormatException e) {
-        throw ProblemException.invalid(LIMIT, "must be a whole number");
-      }
+    return request(parseLimit(limit), cursor, parts);
+  }
+
+  /**
+   * The size a raw {@code limit} query parameter asks for, for a list that is not paged by cursor:
+   * {@code defaultLimit} when absent, lowered to {@code maxLimit}.
+   *
+   * @throws ProblemException a field error when it is not a whole number of at least 1
+   */
+  public static int limit(String limit, int defaultLimit, int maxLimit) {
+    Integer n = limit == null || limit.isBlank() ? null : parseLimit(limit.strip());
+    return Math.min(checked(n == null ? defaultLimit : n), maxLimit);
+  }
+
+  private static Integer parseLimit(String limit) {
+    if (limit == null) {
+      return null;
     }
-    return request(n, cursor, parts);
+    try {
+      return Integer.valueOf(limit);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid(LIMIT, "must be a whole number");
+    }
+  }
+
+  private static int checked(int size) {
+    if (size < 1) {
+      throw ProblemException.invalid(LIMIT, "must be at least 1");
+    }
+    return size;
   }
 
   /**
@@ -50,11 +71,7 @@ public class Paging {
    * @throws ProblemException 400 for a limit below 1 or a cursor this list did not return
    */
   public PageRequest request(Integer limit, String cursor, int parts) {
-    int size = limit == null ? config.defaultLimit() : limit;
-    if (size < 1) {
-      throw ProblemException.invalid(LIMIT, "must be at least 1");
-    }
-    size = Math.min(size, config.maxLimit());
+    int size = Math.min(checked(limit == null ? config.defaultLimit() : limit), config.maxLimit());
     return new PageRequest(
         size,
         cursor == null || cursor.isBlank() ? java.util.List.of() : Cursor.decode(cursor, parts));
