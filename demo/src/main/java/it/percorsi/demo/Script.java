@@ -64,6 +64,22 @@ public final class Script {
       return internshipMonths(programme);
     }
 
+    /** This case with its hire and the employment found at each follow-up. */
+    Case with(Hire hire, boolean[] employedAtFollowUp) {
+      return new Case(
+          person,
+          programme,
+          plannedStart,
+          weeklyHours,
+          host,
+          extensionMonths,
+          interruption,
+          lastDay,
+          hire,
+          attendance,
+          employedAtFollowUp);
+    }
+
     /** The planned end with the extension: start plus the months, minus a day. */
     public LocalDate plannedEnd() {
       return plannedStart.plusMonths(months() + extensionMonths).minusDays(1);
@@ -173,19 +189,7 @@ public final class Script {
       for (int i = 0; i < 4; i++) {
         employed[i] = r.nextInt(100) < 10;
       }
-      cases.add(
-          new Case(
-              p,
-              programme,
-              start,
-              weekly,
-              host,
-              extension,
-              interruption,
-              lastDay,
-              hire,
-              attendance,
-              employed));
+      cases.add(draft.with(hire, employed));
     }
     return cases;
   }
