@@ -97,25 +97,7 @@ class InternshipThroughTheGatewayTest {
   }
 
   private static String host() {
-    return as("promoter-a")
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "taxCode", Registrations.provisionalTaxCode(),
-                "name", "Officine Peloritane S.r.l.",
-                "legalForm", "SRL",
-                "nonProfit", false,
-                "atecoCode", "25.62.00",
-                "siteMunicipality", "083048",
-                "employees", 12,
-                "tutors", List.of(Map.of("fullName", "Giulia Verdi")),
-                "hostOrgId", "HOST-ACME"))
-        .when()
-        .post("/api/employers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Hosts.officinePeloritane(stack.gateway(), Registrations.provisionalTaxCode());
   }
 
   /** The promoter enters (or, with the month's ETag, corrects) a month's attended hours. */

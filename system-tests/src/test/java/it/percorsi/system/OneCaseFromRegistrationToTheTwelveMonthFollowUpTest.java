@@ -59,7 +59,7 @@ class OneCaseFromRegistrationToTheTwelveMonthFollowUpTest {
 
   private static final int WEEKLY_HOURS = 25;
   private static final String GUARDIAN = "Maria Bianchi";
-  private static final String COMPANY_TUTOR = "Giulia Verdi";
+  private static final String COMPANY_TUTOR = Hosts.COMPANY_TUTOR;
 
   private static Stack stack;
 
@@ -131,7 +131,7 @@ class OneCaseFromRegistrationToTheTwelveMonthFollowUpTest {
 
     // The internship starts mid-month at a host of 12 employees.
     String hostTaxCode = Registrations.provisionalTaxCode();
-    String employer = host(hostTaxCode);
+    String employer = Hosts.officinePeloritane(stack.gateway(), hostTaxCode);
     String internship = startedInternship(dote, employer, internshipStart);
     LocalDate plannedEnd = internshipStart.plusMonths(6).minusDays(1);
     as("promoter-a")
@@ -530,26 +530,6 @@ class OneCaseFromRegistrationToTheTwelveMonthFollowUpTest {
         .put("/api/plans/" + plan)
         .then()
         .statusCode(200);
-  }
-
-  private static String host(String taxCode) {
-    return as("promoter-a")
-        .body(
-            Map.of(
-                "taxCode", taxCode,
-                "name", "Officine Peloritane S.r.l.",
-                "legalForm", "SRL",
-                "nonProfit", false,
-                "atecoCode", "25.62.00",
-                "siteMunicipality", "083048",
-                "employees", 12,
-                "tutors", List.of(Map.of("fullName", COMPANY_TUTOR)),
-                "hostOrgId", "HOST-ACME"))
-        .post("/api/employers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
   }
 
   private static String startedInternship(String dote, String employer, LocalDate start) {
