@@ -131,4 +131,62 @@ class StrictInputTest {
         .body("type", equalTo(Api.PROBLEMS + "validation"))
         .body("errors.field", hasItem(field));
   }
+
+  static Stream<Arguments> notUtf8() {
+    byte[] json = validJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bom = new byte[json.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, bom, 3, json.length);
+    return Stream.of(
+        Arguments.of(
+            "UTF-16 with a byte order mark",
+            validJson().getBytes(java.nio.charset.StandardCharsets.UTF_16)),
+        Arguments.of("UTF-16LE", validJson().getBytes(java.nio.charset.StandardCharsets.UTF_16LE)),
+        Arguments.of(
+            "UTF-32BE", validJson().getBytes(java.nio.charset.Charset.forName("UTF-32BE"))),
+        Arguments.of("UTF-8 with a byte order mark", bom));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notUtf8")
+  void aBodyNotInUtf8IsRefusedAndWritesNothing(String what, byte[] body) {
+    long before = participants();
+    Api.as("promoter-a")
+        .contentType("application/json")
+        .body(body)
+        .when()
+        .post("/participants")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo(Api.PROBLEMS + "malformed-request"));
+    assertThat(participants()).isEqualTo(before);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBodyRefusedBeforeItsEndClosesTheConnection() {
+    // Jackson stops at 1,000 levels: the rest of the body is never read, so the connection must
+    // not be reused by a pooling client (the gateway), or the next request on it would be lost.
+    // (Nested 1,500 deep, then 200 KB the server never reaches; shallow enough to print.)
+    String deep =
+        "{\"givenName\":"
+            + "[".repeat(1_500)
+            + "]".repeat(1_500)
+            + ",\"familyName\":\""
+            + "x".repeat(200_000)
+            + "\"}";
+    long before = participants();
+    Api.as("promoter-a")
+        .contentType("application/json")
+        .body(deep)
+        .when()
+        .post("/participants")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .header("Connection", equalTo("close"));
+    assertThat(participants()).isEqualTo(before);
+  }
 }
