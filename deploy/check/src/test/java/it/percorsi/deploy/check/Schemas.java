@@ -37,7 +37,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -84,9 +83,6 @@ final class Schemas {
           "k8s.keycloak.org/v2alpha1/Keycloak", "schemas/keycloak-operator-26.5-keycloak.yaml",
           "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
               "schemas/keycloak-operator-26.5-keycloakrealmimport.yaml");
-
-  /** Fields every object has besides what its model declares. */
-  private static final Set<String> META = Set.of("apiVersion", "kind", "metadata");
 
   static final ObjectMapper STRICT =
       JsonMapper.builder()
