@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,7 @@ final class ManifestChecks {
     c.acls();
     c.keycloakExposure();
     c.realm();
-    return c.problems;
+    return List.copyOf(new LinkedHashSet<>(c.problems)); // environment() runs for two rules
   }
 
   // --- ports --------------------------------------------------------------------------------

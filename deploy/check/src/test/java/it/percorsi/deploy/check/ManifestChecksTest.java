@@ -121,6 +121,40 @@ class ManifestChecksTest {
                 + " (allowed: [/realms/percorsi, /resources])");
   }
 
+  @Test
+  void theDemoRealmBehindAPublicIngressFails() {
+    List<ObjectNode> dev = Render.copyOf("dev");
+    ObjectNode ingress =
+        dev.stream()
+            .filter(o -> o.path("kind").asText().equals("Ingress"))
+            .filter(o -> o.path("metadata").path("name").asText().equals("percorsi-keycloak"))
+            .findFirst()
+            .orElseThrow();
+    ((ObjectNode) ingress.path("spec")).remove("ingressClassName");
+
+    assertThat(ManifestChecks.problems(dev))
+        .containsExactly(
+            "Ingress/percorsi-keycloak: the demo realm (demo users, public secrets) is imported, so"
+                + " Keycloak must not be public: set ingressClassName percorsi-internal"
+                + " (internal-only controller)");
+  }
+
+  @Test
+  void aSwaggerClientWithThePasswordGrantInProdFails() {
+    JsonNode realm =
+        object("KeycloakRealmImport", "percorsi-realm", false).path("spec").path("realm");
+    for (JsonNode c : realm.path("clients")) {
+      if (c.path("clientId").asText().equals("percorsi-cli")) {
+        ((ObjectNode) c).put("directAccessGrantsEnabled", true);
+      }
+    }
+
+    assertThat(ManifestChecks.problems(prod))
+        .containsExactly(
+            "KeycloakRealmImport/percorsi-realm: client percorsi-cli allows the password grant"
+                + " outside the demo realm");
+  }
+
   private ObjectNode container(String deployment) {
     return (ObjectNode)
         object("Deployment", deployment, false)
