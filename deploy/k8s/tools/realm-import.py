@@ -26,6 +26,35 @@ DEMO_OUT = K8S / "overlays" / "dev" / "realm-demo.patch.yaml"
 # Clients kept in production: the audience of every token. Partner and integrator clients are
 # registered per organisation by the operators of the platform, with their own secrets.
 PROD_CLIENTS = {"percorsi-api"}
+# The public client the gateway's Swagger UI logs in with (quarkus.swagger-ui.oauth-client-id):
+# kept in production as authorization code + PKCE only (no password grant), redirecting to the
+# Swagger UI on the public API host of each environment (the gateway's PUBLIC_URL).
+SWAGGER_CLIENT = "percorsi-cli"
+PROD_API = "https://api.percorsi.example"
+DEV_API = "https://api.dev.percorsi.internal"
+
+
+def swagger_client(c, api, demo):
+    c = copy.deepcopy(c)
+    if not demo:
+        c["name"] = "Percorsi Swagger UI"
+        c["description"] = "Public client of the Swagger UI at /swagger-ui: authorization code + PKCE."
+        c["directAccessGrantsEnabled"] = False
+        c["redirectUris"] = []
+        c["webOrigins"] = []
+    c["redirectUris"] = c.get("redirectUris", []) + [f"{api}/swagger-ui/*"]
+    c["webOrigins"] = c.get("webOrigins", []) + [api]
+    c.setdefault("attributes", {})["pkce.code.challenge.method"] = "S256"
+    return c
+
+
+def demo(realm):
+    r = copy.deepcopy(realm)
+    r["clients"] = [
+        swagger_client(c, DEV_API, True) if c.get("clientId") == SWAGGER_CLIENT else c
+        for c in r.get("clients", [])
+    ]
+    return r
 SECRET_KEYS = {"secret", "credentials", "password", "clientSecret", "privateKey"}
 
 
@@ -41,6 +70,8 @@ def skeleton(realm):
         if c.get("clientId") in PROD_CLIENTS:
             c = {k: v for k, v in c.items() if k != "secret"}
             clients.append(c)
+        elif c.get("clientId") == SWAGGER_CLIENT:
+            clients.append(swagger_client(c, PROD_API, False))
     r["clients"] = clients
     leaked = sorted(find_secret_keys(r))
     if leaked:
@@ -99,7 +130,7 @@ def demo_yaml(realm):
 def main(argv):
     check = "--check" in argv[1:]
     realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))
-    wanted = {SKELETON_OUT: skeleton_yaml(skeleton(realm)), DEMO_OUT: demo_yaml(realm)}
+    wanted = {SKELETON_OUT: skeleton_yaml(skeleton(realm)), DEMO_OUT: demo_yaml(demo(realm))}
     stale = []
     for path, text in wanted.items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
