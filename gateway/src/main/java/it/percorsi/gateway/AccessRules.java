@@ -53,9 +53,27 @@ final class AccessRules {
     return WRITES.contains(method) ? writeRoles : Set.of();
   }
 
+  /**
+   * The path's segments as the services match them: matrix parameters ({@code ;a=b}) cut off and
+   * trailing empty segments ({@code /x/erasure/}) dropped, so that neither slips past a rule.
+   */
   private static String[] segments(String path) {
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    if (trimmed.isEmpty()) {
+      return new String[0];
+    }
+    String[] parts = trimmed.split("/", -1);
+    int n = parts.length;
+    for (int i = 0; i < n; i++) {
+      int semicolon = parts[i].indexOf(';');
+      if (semicolon >= 0) {
+        parts[i] = parts[i].substring(0, semicolon);
+      }
+    }
+    while (n > 0 && parts[n - 1].isEmpty()) {
+      n--;
+    }
+    return java.util.Arrays.copyOf(parts, n);
   }
 
   private static boolean matches(String[] pattern, String[] path) {

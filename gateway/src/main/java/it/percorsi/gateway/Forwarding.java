@@ -19,6 +19,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class Forwarding implements ProxyInterceptor {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(Forwarding.class);
+
   private static final String LIMITED_BODY = "percorsi.limited-body";
 
   private final String prefix;
@@ -85,6 +88,12 @@ final class Forwarding implements ProxyInterceptor {
     } else {
       breaker.onFailure();
       problem = Problems.upstreamUnavailable(prefix);
+    }
+    if (err != null) {
+      // What went wrong on the way, for the operator: the route and the error, no request data.
+      LOG.warnf(
+          "Upstream of %s failed (request id %s): %s: %s",
+          prefix, requestId, err.getClass().getSimpleName(), err.getMessage());
     }
     problem.put("requestId", requestId);
     ProxyResponse response =

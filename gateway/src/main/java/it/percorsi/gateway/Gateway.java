@@ -67,8 +67,13 @@ public class Gateway {
   }
 
   void routes(
-      @Observes Router router, Vertx vertx, MergedOpenApi openApi, AsyncApiDocument asyncApi) {
+      @Observes Router router,
+      Vertx vertx,
+      MergedOpenApi openApi,
+      AsyncApiDocument asyncApi,
+      RequestLimits limits) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    router.route().order(Integer.MIN_VALUE + 1).handler(limits::check);
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()

@@ -38,6 +38,17 @@ public interface GatewayConfig {
   @WithDefault("1M")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+  /**
+   * Longest request line (method, target, version); a longer one gets a 414 problem. The services'
+   * decoders take 4 KiB (Quarkus' default), so the gateway never forwards more.
+   */
+  @WithDefault("4K")
+  io.quarkus.runtime.configuration.MemorySize maxRequestLine();
+
+  /** Largest request headers in total; larger ones get a 431 problem. */
+  @WithDefault("16K")
+  io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
+
   /** Verified tokens remembered until they expire, so each signature is checked once. */
   @WithDefault("10000")
   int verifiedTokens();

@@ -73,6 +73,20 @@ class GatewayRulesTest {
   }
 
   @Test
+  void aTrailingSlashOrAMatrixParameterDoesNotSlipPastARule() {
+    AccessRules rules =
+        new AccessRules(
+            route(List.of(rule(Set.of("POST"), "/*/erasure", List.of("agency-admin")))));
+    Set<String> agency = Set.of("agency-admin");
+    assertEquals(agency, rules.allowed("POST", "/7/erasure"));
+    assertEquals(agency, rules.allowed("POST", "/7/erasure/"));
+    assertEquals(agency, rules.allowed("POST", "/7/erasure//"));
+    assertEquals(agency, rules.allowed("POST", "/7/erasure;x=1"));
+    assertEquals(agency, rules.allowed("POST", "/7;v=2/erasure;"));
+    assertEquals(Set.of("promoter"), rules.allowed("POST", "/7/erasures"));
+  }
+
+  @Test
   void aBucketAllowsTheBurstThenRefillsAtTheRate() {
     RateLimiter limiter = new RateLimiter(limit(3, 2), now::get);
     for (int i = 0; i < 3; i++) {

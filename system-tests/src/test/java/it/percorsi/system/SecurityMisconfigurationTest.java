@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import it.percorsi.system.SecurityMatrix.Principal;
+import it.percorsi.system.fuzz.RawHttp;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -165,5 +166,67 @@ class SecurityMisconfigurationTest {
         .options("/api/participants")
         .then()
         .header("Access-Control-Allow-Origin", nullValue());
+  }
+
+  @Test
+  void anOriginNotAllowedIsRefusedWithAProblem() {
+    Response r =
+        as(Principal.AGENCY)
+            .header("Origin", "https://attacker.example")
+            .when()
+            .get("/api/programmes");
+    Problems.assertProblem(r, 403, "request from a foreign origin");
+    assertThat(r.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void anUnknownPathOnTheManagementPortIsAProblem() {
+    Response r = given().baseUri(stack.gatewayManagement()).when().get("/nothing/here");
+    Problems.assertProblem(r, 404, "unknown management path");
+  }
+
+  @Test
+  void aRequestLineOrHeadersPastTheLimitsAreProblems() throws Exception {
+    RawHttp http = new RawHttp(stack.gateway());
+    Map<String, byte[]> auth =
+        Map.of("Authorization", ("Bearer " + Principal.AGENCY.token()).getBytes());
+    RawHttp.Answer longUri =
+        http.send("GET", ("/api/programmes?q=" + "a".repeat(6_000)).getBytes(), auth, null);
+    assertRawProblem(longUri, 414, "a request line of 6 KB");
+    Map<String, byte[]> big = new java.util.LinkedHashMap<>(auth);
+    big.put("X-Padding", "a".repeat(20_000).getBytes());
+    assertRawProblem(
+        http.send("GET", "/api/programmes".getBytes(), big, null), 431, "20 KB of headers");
+  }
+
+  @Test
+  void protocolUpgradesAreNotHonoured() throws Exception {
+    RawHttp http = new RawHttp(stack.gateway());
+    String token = "Bearer " + Principal.AGENCY.token();
+    Map<String, byte[]> h2c = new java.util.LinkedHashMap<>();
+    h2c.put("Authorization", token.getBytes());
+    h2c.put("Connection", "Upgrade, HTTP2-Settings".getBytes());
+    h2c.put("Upgrade", "h2c".getBytes());
+    h2c.put("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA".getBytes());
+    RawHttp.Answer answer = http.send("GET", "/api/programmes".getBytes(), h2c, null);
+    assertThat(answer.status()).as("h2c upgrade").isEqualTo(200);
+    Map<String, byte[]> ws = new java.util.LinkedHashMap<>();
+    ws.put("Authorization", token.getBytes());
+    ws.put("Connection", "Upgrade".getBytes());
+    ws.put("Upgrade", "websocket".getBytes());
+    ws.put("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==".getBytes());
+    ws.put("Sec-WebSocket-Version", "13".getBytes());
+    RawHttp.Answer websocket = http.send("GET", "/api/programmes".getBytes(), ws, null);
+    assertThat(websocket.status()).as("websocket upgrade").isEqualTo(200);
+    assertThat(websocket.header("upgrade")).as("websocket upgrade").isNull();
+  }
+
+  private static void assertRawProblem(RawHttp.Answer a, int status, String what) {
+    assertThat(a.status()).as(what).isEqualTo(status);
+    assertThat(a.header("content-type")).as(what + " content type").startsWith(Problems.MEDIA_TYPE);
+    assertThat(a.text())
+        .as(what)
+        .contains("\"status\":" + status)
+        .contains("https://percorsi.it/problems/");
   }
 }
