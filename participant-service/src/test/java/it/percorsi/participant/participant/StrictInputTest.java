@@ -189,4 +189,23 @@ class StrictInputTest {
         .header("Connection", equalTo("close"));
     assertThat(participants()).isEqualTo(before);
   }
+
+  @org.junit.jupiter.api.Test
+  void aBodyWithoutAContentTypeIsRefusedAndWritesNothing() throws Exception {
+    long before = participants();
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:" + io.restassured.RestAssured.port + "/participants"))
+                    .header("Authorization", "Bearer " + it.percorsi.testkit.Tokens.of("promoter-a"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(validJson()))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM));
+    assertThat(r.body()).contains(Api.PROBLEMS + "unsupported-media-type");
+    assertThat(participants()).isEqualTo(before);
+  }
 }
