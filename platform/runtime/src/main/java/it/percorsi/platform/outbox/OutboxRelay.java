@@ -4,10 +4,17 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import it.percorsi.platform.events.CloudEventHeaders;
+import it.percorsi.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +67,7 @@ public class OutboxRelay {
   private final MeterRegistry registry;
   private final String bootstrapServers;
   private final Map<String, Object> broker;
+  private final Tracer tracer;
   private final Semaphore signal = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
   private volatile boolean running;
@@ -74,8 +82,10 @@ public class OutboxRelay {
       OutboxConfig config,
       MeterRegistry registry,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @Identifier("default-kafka-broker") Map<String, Object> broker) {
+      @Identifier("default-kafka-broker") Map<String, Object> broker,
+      OpenTelemetry telemetry) {
     this.dataSource = dataSource;
+    this.tracer = telemetry.getTracer("it.percorsi.outbox");
     this.config = config;
     this.registry = registry;
     this.bootstrapServers = bootstrapServers;
@@ -210,7 +220,8 @@ public class OutboxRelay {
       String aggregateId,
       String type,
       String payload,
-      Instant occurredAt) {}
+      Instant occurredAt,
+      String traceparent) {}
 
   /**
    * Publishes one batch in a transaction holding the advisory lock.
@@ -244,8 +255,8 @@ public class OutboxRelay {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at"
-                + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+            "SELECT id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at,"
+                + " traceparent FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
       select.setInt(1, config.batchSize());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -257,7 +268,8 @@ public class OutboxRelay {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getString(6),
-                  rs.getTimestamp(7).toInstant()));
+                  rs.getTimestamp(7).toInstant(),
+                  rs.getString(8)));
         }
       }
     }
@@ -266,8 +278,11 @@ public class OutboxRelay {
       return 0;
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    List<Span> spans = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      acks.add(producer.send(toRecord(row)));
+      Span span = publishSpan(row);
+      spans.add(span);
+      acks.add(producer.send(toRecord(row, span)));
     }
     // Mark the acknowledged prefix of each aggregate: a row after a failed one of the same
     // aggregate is sent again with it, so consumers never see an aggregate's events reordered.
@@ -283,7 +298,9 @@ public class OutboxRelay {
         if (!failedAggregates.contains(row.aggregateId())) {
           acknowledged.add(row.id());
         }
+        spans.get(i).end();
       } catch (Exception e) {
+        spans.get(i).setStatus(StatusCode.ERROR).end();
         failedAggregates.add(row.aggregateId());
         if (failure == null) {
           failure = e;
@@ -323,7 +340,28 @@ public class OutboxRelay {
     }
   }
 
-  private ProducerRecord<String, byte[]> toRecord(Row row) {
+  /**
+   * A producer span in the trace of the request that wrote the row (no span when it was not
+   * traced): the record carries it as {@code traceparent}, so the consumers' spans join the trace.
+   */
+  private Span publishSpan(Row row) {
+    Context parent = TraceContext.fromTraceparent(row.traceparent());
+    if (!TraceContext.traced(parent)) {
+      return Span.getInvalid();
+    }
+    return tracer
+        .spanBuilder(row.topic() + " publish")
+        .setParent(parent)
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.operation", "publish")
+        .setAttribute("messaging.destination.name", row.topic())
+        .setAttribute("messaging.message.id", row.id().toString())
+        .setAttribute("percorsi.event.type", row.type())
+        .startSpan();
+  }
+
+  private ProducerRecord<String, byte[]> toRecord(Row row, Span span) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             row.topic(), row.aggregateId(), row.payload().getBytes(StandardCharsets.UTF_8));
@@ -334,6 +372,9 @@ public class OutboxRelay {
     header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
     header(record, CloudEventHeaders.SUBJECT, row.aggregateId());
     header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    if (span.getSpanContext().isValid()) {
+      TraceContext.toHeaders(Context.root().with(span), record.headers());
+    }
     return record;
   }
 
