@@ -93,6 +93,23 @@ public class Inbox {
 
   private boolean handleTraced(
       String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    try {
+      return handleOrFail(consumer, record, handler);
+    } catch (RuntimeException e) {
+      // Whatever leaves here goes to <topic>.dlq (the channel's dead-letter strategy).
+      Counter.builder("percorsi.inbox.dead.letters")
+          .description("Events sent to the dead-letter topic: poison, or failed every attempt")
+          .tag("consumer", consumer)
+          .tag("topic", record.topic())
+          .tag("reason", e instanceof PoisonEventException ? "poison" : "failed")
+          .register(registry)
+          .increment();
+      throw e;
+    }
+  }
+
+  private boolean handleOrFail(
+      String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
     IncomingEvent event = parse(record);
     Span.current()
         .setAttribute("messaging.message.id", event.id())

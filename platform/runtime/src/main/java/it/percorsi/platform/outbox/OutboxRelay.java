@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -70,6 +71,8 @@ public class OutboxRelay {
   private final Tracer tracer;
   private final Semaphore signal = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestMillis = new AtomicLong();
+  private volatile long statsReadAt;
   private volatile boolean running;
   private volatile boolean kafkaReachable = true;
   private Thread worker;
@@ -96,6 +99,13 @@ public class OutboxRelay {
     Gauge.builder("percorsi.outbox.backlog", backlog, AtomicLong::get)
         .description("Outbox rows not yet acknowledged by Kafka")
         .register(registry);
+    Gauge.builder(
+            "percorsi.outbox.oldest.age",
+            oldestMillis,
+            o -> o.get() == 0 ? 0 : Math.max(0, System.currentTimeMillis() - o.get()) / 1000.0)
+        .description("Age of the oldest outbox row not yet acknowledged by Kafka (0 when none)")
+        .baseUnit("seconds")
+        .register(registry);
     publishLatency =
         Timer.builder("percorsi.outbox.publish.latency")
             .description("Time from commit of an event to Kafka's acknowledgement")
@@ -105,6 +115,8 @@ public class OutboxRelay {
       return;
     }
     producer = new KafkaProducer<>(producerProperties());
+    // The relay's producer in the Kafka client metrics (kafka_producer_*), like the consumers'.
+    new KafkaClientMetrics(producer).bindTo(registry);
     running = true;
     worker = new Thread(this::loop, "outbox-relay");
     worker.setDaemon(true);
@@ -209,6 +221,7 @@ public class OutboxRelay {
             Math.min(
                 config.maxBackoff().toMillis(),
                 Math.max(200, backoffMs == 0 ? 200 : backoffMs * 2));
+        refreshStatsIfStale();
       }
     }
   }
@@ -275,6 +288,8 @@ public class OutboxRelay {
     }
     if (rows.isEmpty()) {
       backlog.set(0);
+      oldestMillis.set(0);
+      statsReadAt = System.nanoTime();
       return 0;
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
@@ -333,10 +348,29 @@ public class OutboxRelay {
 
   private void refreshBacklog(Connection c) throws SQLException {
     try (PreparedStatement count =
-            c.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+            c.prepareStatement(
+                "SELECT count(*), min(occurred_at) FROM outbox_event WHERE published_at IS NULL");
         ResultSet rs = count.executeQuery()) {
       rs.next();
       backlog.set(rs.getLong(1));
+      Timestamp oldest = rs.getTimestamp(2);
+      oldestMillis.set(oldest == null ? 0 : oldest.getTime());
+      statsReadAt = System.nanoTime();
+    }
+  }
+
+  /**
+   * While Kafka is unreachable no batch completes: the backlog and the oldest row's age are read on
+   * their own, at most every 5 s, so the alerts on a growing outbox see it grow.
+   */
+  private void refreshStatsIfStale() {
+    if (System.nanoTime() - statsReadAt < TimeUnit.SECONDS.toNanos(5)) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      refreshBacklog(c);
+    } catch (SQLException e) {
+      LOG.debugf("Cannot read the outbox backlog: %s", e.getMessage());
     }
   }
 
