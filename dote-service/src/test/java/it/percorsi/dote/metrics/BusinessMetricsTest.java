@@ -35,17 +35,16 @@ class BusinessMetricsTest {
     double applied = value(scrape(), "percorsi_dote_applications_total", "");
     double assigned = value(scrape(), "percorsi_dote_assignments_total", "");
 
-    DoteFixtures.apply("promoter-a", programme, sicilian).statusCode(201);
-    DoteFixtures.apply("promoter-a", programme, lombard).statusCode(422);
     // A record without a CloudEvents envelope: poison, straight to the dead-letter topic.
     Events.publish("percorsi.participants.v1", UUID.randomUUID().toString(), Map.of(), "{}");
+    DoteFixtures.apply("promoter-a", programme, sicilian).statusCode(201);
+    DoteFixtures.apply("promoter-a", programme, lombard).statusCode(422);
     metrics.refreshQuotas();
 
     String after = scrape();
     assertThat(value(after, "percorsi_dote_applications_total", "")).isEqualTo(applied + 2);
     assertThat(value(after, "percorsi_dote_assignments_total", "")).isEqualTo(assigned + 1);
-    assertThat(
-            value(after, "percorsi_dote_refusals_total", "kind=\"region-not-in-programme\""))
+    assertThat(value(after, "percorsi_dote_refusals_total", "kind=\"region-not-in-programme\""))
         .isGreaterThanOrEqualTo(1);
     assertThat(
             value(
@@ -59,7 +58,7 @@ class BusinessMetricsTest {
         .isGreaterThanOrEqualTo(0)
         .isLessThan(3600);
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(
             () -> {
