@@ -67,7 +67,7 @@ public class Inbox {
       String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
     Context parent = TraceContext.fromHeaders(record.headers());
     if (!TraceContext.traced(parent)) {
-      return handleTraced(consumer, record, handler);
+      return handleOrDeadLetter(consumer, record, handler);
     }
     // The span joins the trace of the request that wrote the event (traceparent header).
     Span span =
@@ -82,7 +82,7 @@ public class Inbox {
             .setAttribute("percorsi.consumer", consumer)
             .startSpan();
     try (Scope ignored = span.makeCurrent()) {
-      return handleTraced(consumer, record, handler);
+      return handleOrDeadLetter(consumer, record, handler);
     } catch (RuntimeException e) {
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       throw e;
@@ -91,10 +91,10 @@ public class Inbox {
     }
   }
 
-  private boolean handleTraced(
+  private boolean handleOrDeadLetter(
       String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
     try {
-      return handleOrFail(consumer, record, handler);
+      return handleWithRetries(consumer, record, handler);
     } catch (RuntimeException e) {
       // Whatever leaves here goes to <topic>.dlq (the channel's dead-letter strategy).
       Counter.builder("percorsi.inbox.dead.letters")
@@ -108,7 +108,7 @@ public class Inbox {
     }
   }
 
-  private boolean handleOrFail(
+  private boolean handleWithRetries(
       String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
     IncomingEvent event = parse(record);
     Span.current()
