@@ -9,6 +9,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/percorsi-pg-check.XXXXXX")
 port=$(java "$root/deploy/local/FreePort.java")
 export PC_ROOT=$root PC_RUN=$scratch PC_PG_PORT=$port PC_PG_EMBEDDED=yes
+# the classpath `up` resolved already, if any (else lib.sh resolves it with Maven)
+[[ -s $root/.run/postgres.classpath ]] && cp "$root/.run/postgres.classpath" "$scratch/"
 # shellcheck source=lib.sh
 source "$root/deploy/local/lib.sh"
 cleanup() {
