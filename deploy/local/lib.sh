@@ -340,7 +340,7 @@ pc_pg_embedded_classpath() {
 # with the role and databases created, and waits until it answers.
 pc_pg_embedded_start() {
   pc_pg_embedded_classpath
-  pc_info "  no PostgreSQL on $PC_HOST:$PC_PG_PORT and none installed: starting the embedded one (from jars)"
+  pc_info "  no PostgreSQL answers on $PC_HOST:$PC_PG_PORT: starting the embedded one (from jars)"
   pc_spawn postgresql java -Xmx128m -cp "$PC_PG_CP" "$PC_ROOT/deploy/local/EmbeddedPostgres.java" \
     "$PC_PG_PORT" "$PC_RUN/postgres" "$PC_DB_USER" "$PC_DB_PASSWORD" "${PC_DATABASES[@]}"
   printf 'embedded -\n' >"$PC_PIDS/postgresql.cluster"
