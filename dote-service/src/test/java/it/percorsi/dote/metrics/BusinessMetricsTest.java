@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import it.percorsi.dote.dote.DoteMetrics;
 import it.percorsi.dote.support.DoteFixtures;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class BusinessMetricsTest {
 
   @Inject DoteMetrics metrics;
+  @Inject MeterRegistry registry;
 
   @Test
   void applicationsAssignmentsRefusalsQuotasOutboxInboxAndConsumerLagAreExported() {
@@ -61,22 +63,46 @@ class BusinessMetricsTest {
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(
-            () -> {
-              String now = scrape();
-              assertThat(
-                      value(
-                          now,
-                          "percorsi_inbox_dead_letters_total",
-                          "consumer=\"dote-service\",reason=\"poison\","
-                              + "topic=\"percorsi.participants.v1\""))
-                  .isGreaterThanOrEqualTo(1);
-              assertThat(value(now, "kafka_consumer_fetch_manager_records_lag_max", ""))
-                  .as("the consumers' lag (Kafka client metrics)")
-                  .isGreaterThanOrEqualTo(0);
-              assertThat(value(now, "kafka_producer_record_send_total", ""))
-                  .as("the relay's producer (Kafka client metrics)")
-                  .isGreaterThanOrEqualTo(1);
-            });
+            () ->
+                assertThat(
+                        registry
+                            .find("percorsi.inbox.dead.letters")
+                            .tags(
+                                "consumer",
+                                "dote-service",
+                                "reason",
+                                "poison",
+                                "topic",
+                                "percorsi.participants.v1")
+                            .counters())
+                    .as("dead letters counted; inbox meters: %s", meters("inbox"))
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1)));
+    String exposition = scrape();
+    assertThat(exposition)
+        .as("dead letters in the exposition: %s", lines(exposition, "dead_letters"))
+        .containsPattern("(?m)^percorsi_inbox_dead_letters_total\\{[^}]*reason=\"poison\"");
+    assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
+        .as("the consumers' lag (Kafka client metrics); kafka meters: %s", meters("kafka.consumer.fetch"))
+        .isNotEmpty();
+    assertThat(value(exposition, "kafka_consumer_fetch_manager_records_lag_max", ""))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(value(exposition, "kafka_producer_record_send_total", ""))
+        .as("the relay's producer (Kafka client metrics)")
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  private String meters(String part) {
+    return registry.getMeters().stream()
+        .map(m -> m.getId().toString())
+        .filter(id -> id.contains(part))
+        .limit(20)
+        .toList()
+        .toString();
+  }
+
+  private static String lines(String exposition, String part) {
+    return exposition.lines().filter(l -> l.contains(part)).limit(20).toList().toString();
   }
 
   private static String scrape() {
