@@ -83,7 +83,9 @@ class BusinessMetricsTest {
         .as("dead letters in the exposition: %s", lines(exposition, "dead_letters"))
         .containsPattern("(?m)^percorsi_inbox_dead_letters_total\\{[^}]*reason=\"poison\"");
     assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
-        .as("the consumers' lag (Kafka client metrics); kafka meters: %s", meters("kafka.consumer.fetch"))
+        .as(
+            "the consumers' lag (Kafka client metrics); kafka meters: %s",
+            meters("kafka.consumer.fetch"))
         .isNotEmpty();
     assertThat(value(exposition, "kafka_consumer_fetch_manager_records_lag_max", ""))
         .isGreaterThanOrEqualTo(0);
