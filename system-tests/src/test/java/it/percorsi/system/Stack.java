@@ -20,11 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The whole platform for system tests: real PostgreSQL, Kafka and Keycloak started by the test kit,
  * and the five services started from their packaged jars as separate processes, exactly as they run
- * in production. Started once per test JVM.
+ * in production: each service on the bus's SASL/SCRAM listener with its own principal and ACLs,
+ * every one exporting its spans over OTLP to a collector in this JVM. Started once per test JVM.
  */
 public final class Stack {
 
@@ -58,6 +67,26 @@ public final class Stack {
 
   public static final int GATEWAY_PER_SECOND = 200;
 
+  /**
+   * The topics each service consumes (besides the sandbox clock's, which every service reads and
+   * writes): its Kafka principal may read these and write their dead-letter twins, nothing else.
+   */
+  static final Map<String, List<String>> CONSUMES =
+      Map.of(
+          "participant-service", List.of(),
+          "dote-service",
+              List.of("percorsi.participants.v1", "percorsi.plans.v1", "percorsi.placements.v1"),
+          "plan-service", List.of("percorsi.participants.v1", "percorsi.dotes.v1"),
+          "placement-service", List.of("percorsi.participants.v1", "percorsi.dotes.v1"));
+
+  /** The one topic each service publishes its own events on, through its outbox. */
+  static final Map<String, String> PUBLISHES =
+      Map.of(
+          "participant-service", "percorsi.participants.v1",
+          "dote-service", "percorsi.dotes.v1",
+          "plan-service", "percorsi.plans.v1",
+          "placement-service", "percorsi.placements.v1");
+
   private static final String JVM_FOR_TESTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
   private static Stack instance;
@@ -69,6 +98,7 @@ public final class Stack {
   private final Map<String, String> gatewayEnv = new LinkedHashMap<>();
   private final Path logs;
   private final String gatewayManagement;
+  private final OtlpReceiver traces;
 
   private Stack() {
     long t0 = System.nanoTime();
@@ -87,7 +117,18 @@ public final class Stack {
       throw new UncheckedIOException(e);
     }
     Map<String, String> common = new LinkedHashMap<>();
-    common.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    // Spans go to a collector in this JVM, every request sampled, batches sent quickly. The
+    // benchmark may turn tracing off (-Dpercorsi.system.tracing=false) to measure without it.
+    traces =
+        Boolean.parseBoolean(System.getProperty("percorsi.system.tracing", "true"))
+            ? new OtlpReceiver()
+            : null;
+    if (traces != null) {
+      common.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+      common.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+      common.put("OTEL_TRACES_SAMPLER_ARG", "1.0");
+      common.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+    }
     common.put("OIDC_URL", keycloak);
     common.put("DB_USER", PostgresServer.USER);
     common.put("DB_PASSWORD", PostgresServer.PASSWORD);
@@ -98,6 +139,8 @@ public final class Stack {
     for (String name : List.of("participant", "dote", "plan", "placement")) {
       String db = "system_" + name;
       Map<String, String> env = new LinkedHashMap<>(common);
+      // The bus as in production: SASL/SCRAM, one principal per service, ACLs.
+      env.putAll(kafkaClient(name + "-service"));
       env.put("DB_URL", PostgresServer.freshDatabase(db));
       if (!started.isEmpty()) {
         // dote-service's one synchronous call: participant-service's eligibility check.
@@ -206,6 +249,65 @@ public final class Stack {
 
   public KafkaServer.Broker kafka() {
     return kafka;
+  }
+
+  /** The spans the services exported (empty when tracing is off). */
+  public List<OtlpReceiver.ExportedSpan> spans() {
+    return traces == null ? List.of() : traces.spans();
+  }
+
+  /** Exports the collector could not decode (expected none). */
+  public List<String> traceExportErrors() {
+    return traces == null ? List.of() : traces.errors();
+  }
+
+  /**
+   * Creates the service's SCRAM-SHA-512 principal with the ACLs of {@code deploy/k8s}'s KafkaUsers
+   * (write its own topic, read what it consumes, write those topics' dead-letter twins, its
+   * consumer group) and returns the environment its Kafka clients log in with: the relay and every
+   * consumer.
+   */
+  private Map<String, String> kafkaClient(String service) {
+    String password = java.util.UUID.randomUUID().toString();
+    String jaas = kafka.scramUser(service, password);
+    String principal = "User:" + service;
+    List<AclBinding> acls = new ArrayList<>();
+    List<String> reads = new ArrayList<>(CONSUMES.get(service));
+    reads.add("percorsi.sandbox.v1");
+    for (String topic : reads) {
+      acls.add(acl(ResourceType.TOPIC, topic, principal, AclOperation.READ));
+      acls.add(acl(ResourceType.TOPIC, topic + ".dlq", principal, AclOperation.WRITE));
+    }
+    acls.add(acl(ResourceType.TOPIC, PUBLISHES.get(service), principal, AclOperation.WRITE));
+    acls.add(acl(ResourceType.TOPIC, "percorsi.sandbox.v1", principal, AclOperation.WRITE));
+    acls.add(acl(ResourceType.GROUP, service, principal, AclOperation.READ));
+    try (Admin admin = kafka.admin()) {
+      admin.createAcls(acls).all().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot grant the ACLs of " + service, e);
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_BOOTSTRAP", kafka.saslBootstrapServers());
+    env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+    env.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+    env.put("KAFKA_SASL_JAAS_CONFIG", jaas);
+    KAFKA_LOGINS.put(service, jaas);
+    return env;
+  }
+
+  private static final Map<String, String> KAFKA_LOGINS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The JAAS line a service's Kafka clients log in with on the SASL listener. */
+  public String kafkaLogin(String service) {
+    return KAFKA_LOGINS.get(service);
+  }
+
+  private static AclBinding acl(
+      ResourceType type, String name, String principal, AclOperation operation) {
+    return new AclBinding(
+        new ResourcePattern(type, name, PatternType.LITERAL),
+        new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
   }
 
   public String jdbcUrl(String database) {

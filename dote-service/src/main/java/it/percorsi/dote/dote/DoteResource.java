@@ -10,6 +10,7 @@ import it.percorsi.platform.idempotency.Idempotency;
 import it.percorsi.platform.paging.Cursor;
 import it.percorsi.platform.paging.PageRequest;
 import it.percorsi.platform.paging.Paging;
+import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -55,9 +56,16 @@ public class DoteResource {
   private final CurrentCaller caller;
   private final Creation creation;
   private final Paging paging;
+  private final DoteMetrics metrics;
 
   public DoteResource(
-      DoteService service, Ledger ledger, CurrentCaller caller, Creation creation, Paging paging) {
+      DoteService service,
+      Ledger ledger,
+      CurrentCaller caller,
+      Creation creation,
+      Paging paging,
+      DoteMetrics metrics) {
+    this.metrics = metrics;
     this.service = service;
     this.ledger = ledger;
     this.caller = caller;
@@ -113,7 +121,14 @@ public class DoteResource {
         uri,
         request,
         () -> {
-          Dote d = service.apply(request, c, authorization);
+          Dote d;
+          try {
+            d = service.apply(request, c, authorization);
+          } catch (ProblemException e) {
+            metrics.refused(e);
+            throw e;
+          }
+          metrics.assigned();
           return new Creation.Created(DoteView.of(d), d.id.toString(), d.etag());
         },
         id -> service.get(UUID.fromString(id), c));

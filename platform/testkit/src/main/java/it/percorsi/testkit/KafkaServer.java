@@ -24,6 +24,9 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -32,17 +35,23 @@ import org.apache.kafka.common.utils.Time;
  * A real single-node Kafka broker (KRaft, broker and controller in one), running inside the test
  * JVM on loopback ports. It can be stopped and started again on the same ports and data, to test
  * what the services do while the bus is down.
+ *
+ * <p>Two client listeners: {@code PLAINTEXT} (anonymous, a super user: what most tests use) and
+ * {@code SASL_PLAINTEXT} with SCRAM-SHA-512, where the {@code StandardAuthorizer} enforces ACLs on
+ * the users a test creates ({@link Broker#scramUser}), as the Strimzi listeners of the overlays do.
  */
 public final class KafkaServer {
 
   private final Path dataDir;
   private final Path configFile;
   private final int port;
+  private final int saslPort;
   private final int controllerPort;
   private KafkaRaftServer server;
 
   private KafkaServer() throws IOException {
     this.port = Ports.free();
+    this.saslPort = Ports.free();
     this.controllerPort = Ports.free();
     Files.createDirectories(ProjectPaths.testRuntime());
     this.dataDir = Files.createTempDirectory(ProjectPaths.testRuntime(), "kafka-");
@@ -52,11 +61,28 @@ public final class KafkaServer {
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
     p.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + port
+            + ",SASL_PLAINTEXT://127.0.0.1:"
+            + saslPort
+            + ",CONTROLLER://127.0.0.1:"
+            + controllerPort);
+    p.put(
+        "advertised.listeners",
+        "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+    p.put(
+        "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    // ACLs apply to the SASL users; the plaintext and controller listeners stay anonymous supers.
+    p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    p.put("super.users", "User:ANONYMOUS");
     p.put("log.dirs", dataDir.resolve("logs").toString());
     p.put("num.partitions", "1");
     p.put("offsets.topic.replication.factor", "1");
@@ -86,6 +112,8 @@ public final class KafkaServer {
   /** Control of the broker through JMX, reachable from any class loader of the JVM. */
   public interface ControlMBean {
     String getBootstrapServers();
+
+    String getSaslBootstrapServers();
 
     boolean isRunning();
 
@@ -121,6 +149,11 @@ public final class KafkaServer {
                           @Override
                           public String getBootstrapServers() {
                             return server.bootstrapServers();
+                          }
+
+                          @Override
+                          public String getSaslBootstrapServers() {
+                            return server.saslBootstrapServers();
                           }
 
                           @Override
@@ -174,6 +207,37 @@ public final class KafkaServer {
       return (String) attribute("BootstrapServers");
     }
 
+    /** The SCRAM-SHA-512 listener, where ACLs apply (see {@link #scramUser}). */
+    public String saslBootstrapServers() {
+      return (String) attribute("SaslBootstrapServers");
+    }
+
+    /**
+     * Creates (or updates) a SCRAM-SHA-512 user for the SASL listener, and returns the JAAS line
+     * its clients log in with. The user may do nothing until a test grants it ACLs ({@link
+     * #admin()}{@code .createAcls}).
+     */
+    public String scramUser(String user, String password) {
+      try (Admin admin = admin()) {
+        admin
+            .alterUserScramCredentials(
+                List.of(
+                    new UserScramCredentialUpsertion(
+                        user,
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                        password)))
+            .all()
+            .get(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot create the SCRAM user " + user, e);
+      }
+      return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+          + user
+          + "\" password=\""
+          + password
+          + "\";";
+    }
+
     /** Starts the broker again on the same ports and data; waits until it serves. */
     public void start() {
       call("start");
@@ -200,6 +264,10 @@ public final class KafkaServer {
 
   String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  String saslBootstrapServers() {
+    return "127.0.0.1:" + saslPort;
   }
 
   synchronized boolean running() {

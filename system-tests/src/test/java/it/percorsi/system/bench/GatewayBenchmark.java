@@ -102,6 +102,9 @@ public final class GatewayBenchmark {
     System.setProperty(
         "percorsi.system.jvm",
         System.getProperty("percorsi.system.jvm", "-Xmx512m -XX:+UseParallelGC"));
+    // Figures comparable with earlier runs: no spans unless -Dpercorsi.system.tracing=true.
+    System.setProperty(
+        "percorsi.system.tracing", System.getProperty("percorsi.system.tracing", "false"));
     Stack stack = Stack.get();
     Map<String, String> unlimited =
         Map.of("RATE_LIMIT_BURST", "100000000", "RATE_LIMIT_PER_SECOND", "100000000");

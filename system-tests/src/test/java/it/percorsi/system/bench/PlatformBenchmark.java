@@ -40,6 +40,9 @@ public final class PlatformBenchmark {
   private static final int EVENTS = Integer.getInteger("bench.events", 300);
 
   public static void main(String[] args) throws Exception {
+    // Figures comparable with earlier runs: no spans unless -Dpercorsi.system.tracing=true.
+    System.setProperty(
+        "percorsi.system.tracing", System.getProperty("percorsi.system.tracing", "false"));
     Stack stack = Stack.get();
     System.out.println();
     System.out.println("== services: start to healthy ==");

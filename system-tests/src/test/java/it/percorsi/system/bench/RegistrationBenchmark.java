@@ -71,6 +71,9 @@ public final class RegistrationBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    // Figures comparable with earlier runs: no spans unless -Dpercorsi.system.tracing=true.
+    System.setProperty(
+        "percorsi.system.tracing", System.getProperty("percorsi.system.tracing", "false"));
     Stack stack = Stack.get();
     String url = stack.gateway() + "/api/participants";
 

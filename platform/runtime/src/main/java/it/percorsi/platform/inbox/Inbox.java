@@ -4,8 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import it.percorsi.platform.events.CloudEventHeaders;
+import it.percorsi.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +43,15 @@ public class Inbox {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final Tracer tracer;
 
-  public Inbox(EntityManager em, ObjectMapper mapper, Clock clock, MeterRegistry registry) {
+  public Inbox(
+      EntityManager em,
+      ObjectMapper mapper,
+      Clock clock,
+      MeterRegistry registry,
+      OpenTelemetry telemetry) {
+    this.tracer = telemetry.getTracer("it.percorsi.inbox");
     this.em = em;
     this.mapper = mapper;
     this.clock = clock;
@@ -50,7 +65,56 @@ public class Inbox {
    */
   public boolean handle(
       String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    Context parent = TraceContext.fromHeaders(record.headers());
+    if (!TraceContext.traced(parent)) {
+      return handleOrDeadLetter(consumer, record, handler);
+    }
+    // The span joins the trace of the request that wrote the event (traceparent header).
+    Span span =
+        tracer
+            .spanBuilder(record.topic() + " process")
+            .setParent(parent)
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.operation", "process")
+            .setAttribute("messaging.destination.name", record.topic())
+            .setAttribute("messaging.consumer.group.name", consumer)
+            .setAttribute("percorsi.consumer", consumer)
+            .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      return handleOrDeadLetter(consumer, record, handler);
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private boolean handleOrDeadLetter(
+      String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    try {
+      return handleWithRetries(consumer, record, handler);
+    } catch (RuntimeException e) {
+      // Whatever leaves here goes to <topic>.dlq (the channel's dead-letter strategy).
+      Counter.builder("percorsi.inbox.dead.letters")
+          .description("Events sent to the dead-letter topic: poison, or failed every attempt")
+          .tag("consumer", consumer)
+          .tag("topic", record.topic())
+          .tag("reason", e instanceof PoisonEventException ? "poison" : "failed")
+          .register(registry)
+          .increment();
+      throw e;
+    }
+  }
+
+  private boolean handleWithRetries(
+      String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
     IncomingEvent event = parse(record);
+    Span.current()
+        .setAttribute("messaging.message.id", event.id())
+        .setAttribute("percorsi.event.type", event.type())
+        .setAttribute("percorsi.event.subject", String.valueOf(event.subject()));
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {

@@ -3,6 +3,7 @@ package it.percorsi.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.percorsi.platform.events.DomainEvent;
+import it.percorsi.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -12,12 +13,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Appends events to the outbox inside the caller's transaction.
  *
  * <p>The row commits or rolls back with the state change it describes; after a commit the relay is
- * woken so that publication does not wait for the next poll.
+ * woken so that publication does not wait for the next poll. The row keeps the request's trace
+ * context, so the consumers' spans join the request's trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -59,7 +62,8 @@ public class Outbox {
     }
     em.createNativeQuery(
             "INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, event_type,"
-                + " payload, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                + " payload, occurred_at, traceparent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .unwrap(NativeQuery.class)
         .setParameter(1, id)
         .setParameter(2, topic)
         .setParameter(3, event.aggregateType())
@@ -67,6 +71,8 @@ public class Outbox {
         .setParameter(5, event.type())
         .setParameter(6, payload)
         .setParameter(7, OffsetDateTime.now(clock))
+        // Typed: a null (not traced) must bind as text, not as an untyped null.
+        .setParameter(8, TraceContext.currentTraceparent(), String.class)
         .executeUpdate();
     wakeRelayAfterCommit();
     return id;

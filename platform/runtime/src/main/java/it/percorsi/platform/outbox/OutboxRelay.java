@@ -4,10 +4,18 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import it.percorsi.platform.events.CloudEventHeaders;
+import it.percorsi.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +68,11 @@ public class OutboxRelay {
   private final MeterRegistry registry;
   private final String bootstrapServers;
   private final Map<String, Object> broker;
+  private final Tracer tracer;
   private final Semaphore signal = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestMillis = new AtomicLong();
+  private volatile long statsReadAt;
   private volatile boolean running;
   private volatile boolean kafkaReachable = true;
   private Thread worker;
@@ -74,8 +85,10 @@ public class OutboxRelay {
       OutboxConfig config,
       MeterRegistry registry,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @Identifier("default-kafka-broker") Map<String, Object> broker) {
+      @Identifier("default-kafka-broker") Map<String, Object> broker,
+      OpenTelemetry telemetry) {
     this.dataSource = dataSource;
+    this.tracer = telemetry.getTracer("it.percorsi.outbox");
     this.config = config;
     this.registry = registry;
     this.bootstrapServers = bootstrapServers;
@@ -86,6 +99,13 @@ public class OutboxRelay {
     Gauge.builder("percorsi.outbox.backlog", backlog, AtomicLong::get)
         .description("Outbox rows not yet acknowledged by Kafka")
         .register(registry);
+    Gauge.builder(
+            "percorsi.outbox.oldest.age",
+            oldestMillis,
+            o -> o.get() == 0 ? 0 : Math.max(0, System.currentTimeMillis() - o.get()) / 1000.0)
+        .description("Age of the oldest outbox row not yet acknowledged by Kafka (0 when none)")
+        .baseUnit("seconds")
+        .register(registry);
     publishLatency =
         Timer.builder("percorsi.outbox.publish.latency")
             .description("Time from commit of an event to Kafka's acknowledgement")
@@ -95,6 +115,8 @@ public class OutboxRelay {
       return;
     }
     producer = new KafkaProducer<>(producerProperties());
+    // The relay's producer in the Kafka client metrics (kafka_producer_*), like the consumers'.
+    new KafkaClientMetrics(producer).bindTo(registry);
     running = true;
     worker = new Thread(this::loop, "outbox-relay");
     worker.setDaemon(true);
@@ -199,6 +221,7 @@ public class OutboxRelay {
             Math.min(
                 config.maxBackoff().toMillis(),
                 Math.max(200, backoffMs == 0 ? 200 : backoffMs * 2));
+        refreshStatsIfStale();
       }
     }
   }
@@ -210,7 +233,8 @@ public class OutboxRelay {
       String aggregateId,
       String type,
       String payload,
-      Instant occurredAt) {}
+      Instant occurredAt,
+      String traceparent) {}
 
   /**
    * Publishes one batch in a transaction holding the advisory lock.
@@ -244,8 +268,8 @@ public class OutboxRelay {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at"
-                + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+            "SELECT id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at,"
+                + " traceparent FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
       select.setInt(1, config.batchSize());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -257,17 +281,23 @@ public class OutboxRelay {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getString(6),
-                  rs.getTimestamp(7).toInstant()));
+                  rs.getTimestamp(7).toInstant(),
+                  rs.getString(8)));
         }
       }
     }
     if (rows.isEmpty()) {
       backlog.set(0);
+      oldestMillis.set(0);
+      statsReadAt = System.nanoTime();
       return 0;
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    List<Span> spans = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      acks.add(producer.send(toRecord(row)));
+      Span span = publishSpan(row);
+      spans.add(span);
+      acks.add(producer.send(toRecord(row, span)));
     }
     // Mark the acknowledged prefix of each aggregate: a row after a failed one of the same
     // aggregate is sent again with it, so consumers never see an aggregate's events reordered.
@@ -283,7 +313,9 @@ public class OutboxRelay {
         if (!failedAggregates.contains(row.aggregateId())) {
           acknowledged.add(row.id());
         }
+        spans.get(i).end();
       } catch (Exception e) {
+        spans.get(i).setStatus(StatusCode.ERROR).end();
         failedAggregates.add(row.aggregateId());
         if (failure == null) {
           failure = e;
@@ -316,14 +348,54 @@ public class OutboxRelay {
 
   private void refreshBacklog(Connection c) throws SQLException {
     try (PreparedStatement count =
-            c.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+            c.prepareStatement(
+                "SELECT count(*), min(occurred_at) FROM outbox_event WHERE published_at IS NULL");
         ResultSet rs = count.executeQuery()) {
       rs.next();
       backlog.set(rs.getLong(1));
+      Timestamp oldest = rs.getTimestamp(2);
+      oldestMillis.set(oldest == null ? 0 : oldest.getTime());
+      statsReadAt = System.nanoTime();
     }
   }
 
-  private ProducerRecord<String, byte[]> toRecord(Row row) {
+  /**
+   * While Kafka is unreachable no batch completes: the backlog and the oldest row's age are read on
+   * their own, at most every 5 s, so the alerts on a growing outbox see it grow.
+   */
+  private void refreshStatsIfStale() {
+    if (System.nanoTime() - statsReadAt < TimeUnit.SECONDS.toNanos(5)) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      refreshBacklog(c);
+    } catch (SQLException e) {
+      LOG.debugf("Cannot read the outbox backlog: %s", e.getMessage());
+    }
+  }
+
+  /**
+   * A producer span in the trace of the request that wrote the row (no span when it was not
+   * traced): the record carries it as {@code traceparent}, so the consumers' spans join the trace.
+   */
+  private Span publishSpan(Row row) {
+    Context parent = TraceContext.fromTraceparent(row.traceparent());
+    if (!TraceContext.traced(parent)) {
+      return Span.getInvalid();
+    }
+    return tracer
+        .spanBuilder(row.topic() + " publish")
+        .setParent(parent)
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.operation", "publish")
+        .setAttribute("messaging.destination.name", row.topic())
+        .setAttribute("messaging.message.id", row.id().toString())
+        .setAttribute("percorsi.event.type", row.type())
+        .startSpan();
+  }
+
+  private ProducerRecord<String, byte[]> toRecord(Row row, Span span) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             row.topic(), row.aggregateId(), row.payload().getBytes(StandardCharsets.UTF_8));
@@ -334,6 +406,9 @@ public class OutboxRelay {
     header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
     header(record, CloudEventHeaders.SUBJECT, row.aggregateId());
     header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    if (span.getSpanContext().isValid()) {
+      TraceContext.toHeaders(Context.root().with(span), record.headers());
+    }
     return record;
   }
 
