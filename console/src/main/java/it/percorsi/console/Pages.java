@@ -89,7 +89,8 @@ public class Pages {
       int total,
       int assigned,
       long active,
-      Object completed,
+      Long completed,
+      boolean completedSuppressed,
       int free,
       String ranOut) {}
 
@@ -147,6 +148,7 @@ public class Pages {
       var byRegion =
           api.objectOrNull(
               Api.query("/api/outcomes", Api.params("groupBy", "region", "programme", selected)));
+      // Completed internships per region come from the outcomes, suppressed as the API says.
       Map<String, Object> completed = new LinkedHashMap<>();
       Map<String, Object> outcome = Api.join(byRegion);
       if (outcome != null) {
@@ -162,7 +164,8 @@ public class Pages {
                 num(q.get("total")),
                 num(q.get("assigned")),
                 num(q.get("active")),
-                completed.getOrDefault(region, 0),
+                completed.get(region) instanceof Number n ? n.longValue() : null,
+                "suppressed".equals(completed.get(region)),
                 num(q.get("available")),
                 q.get("exhaustedOn") == null ? "" : q.get("exhaustedOn").toString()));
       }
@@ -180,7 +183,7 @@ public class Pages {
                 m.completed(),
                 "completed",
                 rows.stream()
-                    .map(r -> r.completed() instanceof Number n ? (Object) n : null)
+                    .map(r -> r.completedSuppressed() ? null : (Object) (r.completed() == null ? 0L : r.completed()))
                     .toList()),
             dataset(m.free(), "free", rows.stream().map(r -> (Object) r.free()).toList())));
     TemplateInstance page =

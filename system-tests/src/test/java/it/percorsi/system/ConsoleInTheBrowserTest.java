@@ -369,6 +369,12 @@ class ConsoleInTheBrowserTest {
   }
 
   private static void screenshot(String name) {
+    // How long the page took in the browser, request to load event (printed, never asserted).
+    Object ms =
+        browser.executeScript(
+            "var n = performance.getEntriesByType('navigation')[0];"
+                + " return n ? Math.round(n.loadEventEnd - n.startTime) : -1;");
+    System.out.printf("[console] %s: page loaded in %s ms%n", name, ms);
     try {
       Files.copy(
           browser.getScreenshotAs(OutputType.FILE).toPath(),
