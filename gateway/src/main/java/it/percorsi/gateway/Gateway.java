@@ -144,6 +144,9 @@ public class Gateway {
           JsonObject refusal = null;
           if (path == null || SUSPICIOUS_PATH.matcher(path).matches()) {
             refusal = Problems.badPath();
+          } else if (path.equals(CONSOLE + "/q") || path.startsWith(CONSOLE + "/q/")) {
+            // The console's health endpoints are for the platform, not the public.
+            refusal = Problems.notFound();
           } else if (!METHODS.contains(request.method().name())) {
             refusal = Problems.methodNotAllowed();
           } else if (!breaker.tryAcquire()) {
