@@ -183,7 +183,11 @@ public class Pages {
                 m.completed(),
                 "completed",
                 rows.stream()
-                    .map(r -> r.completedSuppressed() ? null : (Object) (r.completed() == null ? 0L : r.completed()))
+                    .map(
+                        r ->
+                            r.completedSuppressed()
+                                ? null
+                                : (Object) (r.completed() == null ? 0L : r.completed()))
                     .toList()),
             dataset(m.free(), "free", rows.stream().map(r -> (Object) r.free()).toList())));
     TemplateInstance page =

@@ -19,8 +19,7 @@ class DeadlinesTest {
           Proxy.newProxyInstance(
               Msg.class.getClassLoader(),
               new Class<?>[] {Msg.class},
-              (p, m, args) ->
-                  m.getName() + (args == null ? "" : Arrays.toString(args)));
+              (p, m, args) -> m.getName() + (args == null ? "" : Arrays.toString(args)));
 
   private static final LocalDate TODAY = LocalDate.of(2027, 3, 10);
 
@@ -44,12 +43,7 @@ class DeadlinesTest {
   void aRunningInternshipHasTheCurrentMonthToConfirm() {
     var d =
         Deadlines.next(
-            dote(
-                "ACTIVE",
-                "internshipStart",
-                "2027-01-05",
-                "internshipPlannedEnd",
-                "2027-07-04"),
+            dote("ACTIVE", "internshipStart", "2027-01-05", "internshipPlannedEnd", "2027-07-04"),
             TODAY,
             MSG);
     assertEquals(LocalDate.of(2027, 3, 31), d.date());

@@ -67,8 +67,9 @@ public record ProgrammeView(
       long active,
       int available,
       @org.eclipse.microprofile.openapi.annotations.media.Schema(
-              description = "The day the quota ran out (its last place assigned); absent while"
-                  + " places are left",
+              description =
+                  "The day the quota ran out (its last place assigned); absent while"
+                      + " places are left",
               examples = "2026-03-14")
           LocalDate exhaustedOn) {}
 }
