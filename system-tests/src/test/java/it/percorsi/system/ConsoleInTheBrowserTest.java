@@ -153,6 +153,13 @@ class ConsoleInTheBrowserTest {
                     + " return {key: d.key, data: d.data}; })};");
     screenshot("2-programme-chart");
     again("2-programme-chart");
+    // Italian on request, remembered; then back to English for the other tests.
+    browser.findElement(By.cssSelector("a[hreflang='it']")).click();
+    wait.until(d -> "it".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Posti per regione");
+    screenshot("2-programme-chart-it");
+    browser.findElement(By.cssSelector("a[hreflang='en']")).click();
+    wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     List<Map<String, Object>> quotas =
         as("agency-admin")
             .get("/api/programmes/" + PROGRAMME + "/quotas")
@@ -340,6 +347,11 @@ class ConsoleInTheBrowserTest {
             "PARTICIPANT_ALLOWANCE " + months.get(1) + " NOT_PAYABLE");
     assertThat(browser.findElement(By.id("timeline")).getText())
         .contains(today.plusDays(1).toString());
+
+    // Another province's operator does not see the case at all.
+    login("cpi-palermo", "/console/cases/" + dote);
+    assertThat(browser.findElements(By.id("not-found"))).hasSize(1);
+    assertThat(browser.findElements(By.id("months"))).isEmpty();
 
     // Signing out ends the session at Keycloak too: the next page asks for a login again.
     browser.findElement(By.linkText("Sign out")).click();
