@@ -48,6 +48,9 @@ public class Gateway {
   private static final Pattern SUSPICIOUS_PATH =
       Pattern.compile("(?i).*(%2e|%2f|%5c|%00|\\\\|//|/\\.\\.?(/|$)).*");
 
+  /** Where the web console is published; it does its own login (no bearer token here). */
+  static final String CONSOLE = "/console";
+
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
@@ -107,6 +110,7 @@ public class Gateway {
       router.route(prefix + "/*").handler(ctx -> forward(ctx, prefix, rules, breaker, proxy));
       LOG.infof("Route %s -> %s", prefix, upstream);
     }
+    config.console().ifPresent(console -> consoleRoute(router, client, headers, timeout, console));
     router.get("/openapi").handler(openApi::serve);
     router.get("/asyncapi").handler(asyncApi::serve);
     // Anything else, /q/* included, is not the gateway's: a problem, never a framework page.
@@ -118,6 +122,51 @@ public class Gateway {
               Headers.requestId(ctx.request());
               Problems.send(ctx, Problems.notFound());
             });
+  }
+
+  /**
+   * {@code /console} and below go to the web console unchanged. No token check: the console is a
+   * web application with its own Keycloak login, and calls the API back through the gateway with
+   * the user's token like any client. Suspicious paths, unknown methods and an open circuit are
+   * still refused here.
+   */
+  private void consoleRoute(
+      Router router, HttpClient client, Headers headers, long timeout, URI upstream) {
+    CircuitBreaker breaker =
+        breakers.computeIfAbsent(
+            upstream.getHost() + ":" + port(upstream),
+            k -> new CircuitBreaker(config.circuitBreaker(), System::nanoTime));
+    SocketAddress origin = SocketAddress.inetSocketAddress(port(upstream), upstream.getHost());
+    HttpProxy proxy = HttpProxy.reverseProxy(client);
+    proxy.originRequestProvider(
+        (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
+    proxy.addInterceptor(new ConsoleForwarding(headers, breaker));
+    io.vertx.core.Handler<RoutingContext> handler =
+        ctx -> {
+          HttpServerRequest request = ctx.request();
+          Headers.requestId(request);
+          String path = request.path();
+          JsonObject refusal = null;
+          if (path == null || SUSPICIOUS_PATH.matcher(path).matches()) {
+            refusal = Problems.badPath();
+          } else if (path.equals(CONSOLE + "/q") || path.startsWith(CONSOLE + "/q/")) {
+            // The console's health endpoints are for the platform, not the public.
+            refusal = Problems.notFound();
+          } else if (!METHODS.contains(request.method().name())) {
+            refusal = Problems.methodNotAllowed();
+          } else if (!breaker.tryAcquire()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(breaker.retryAfterSeconds()));
+            refusal = Problems.upstreamUnavailable(CONSOLE);
+          }
+          if (refusal != null) {
+            Problems.send(ctx, refusal);
+            return;
+          }
+          proxy.handle(request);
+        };
+    router.route(CONSOLE).handler(handler);
+    router.route(CONSOLE + "/*").handler(handler);
+    LOG.infof("Route %s -> %s (web console, its own login)", CONSOLE, upstream);
   }
 
   static int port(URI upstream) {

@@ -72,6 +72,12 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
+  /**
+   * Base URL of the web console, published at {@code /console} without the gateway's token check
+   * (the console logs its users in itself); unset: no console route.
+   */
+  Optional<URI> console();
+
   Breaker circuitBreaker();
 
   OpenApi openapi();

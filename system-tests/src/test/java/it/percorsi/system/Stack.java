@@ -31,9 +31,10 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The whole platform for system tests: real PostgreSQL, Kafka and Keycloak started by the test kit,
- * and the five services started from their packaged jars as separate processes, exactly as they run
- * in production: each service on the bus's SASL/SCRAM listener with its own principal and ACLs,
- * every one exporting its spans over OTLP to a collector in this JVM. Started once per test JVM.
+ * and the five services and the web console started from their packaged jars as separate processes,
+ * exactly as they run in production: each service on the bus's SASL/SCRAM listener with its own
+ * principal and ACLs, every one exporting its spans over OTLP to a collector in this JVM. Started
+ * once per test JVM.
  */
 public final class Stack {
 
@@ -156,17 +157,26 @@ public final class Stack {
     gatewayEnv.put("MANAGEMENT_HOST", "127.0.0.1");
     gatewayEnv.put("RATE_LIMIT_BURST", String.valueOf(GATEWAY_BURST));
     gatewayEnv.put("RATE_LIMIT_PER_SECOND", String.valueOf(GATEWAY_PER_SECOND));
+    // The web console, behind the gateway at /console; it calls the API back through the gateway.
+    int consolePort = Ports.free();
+    gatewayEnv.put("CONSOLE_URL", "http://127.0.0.1:" + consolePort);
     int management = Ports.free();
     gatewayManagement = "http://127.0.0.1:" + management;
     Map<String, String> gw = new LinkedHashMap<>(gatewayEnv);
     gw.put("MANAGEMENT_PORT", String.valueOf(management));
     Service gateway = start("gateway", gw, null, logs);
     started.add(gateway);
+    Map<String, String> consoleEnv = new LinkedHashMap<>(common);
+    consoleEnv.put("QUARKUS_HTTP_PORT", String.valueOf(consolePort));
+    consoleEnv.put("GATEWAY_URL", gateway.url());
+    started.add(start("console", consoleEnv, null, logs));
     for (Service s : started) {
       String health =
-          s.name().equals("gateway")
-              ? gatewayManagement + "/q/health/ready"
-              : s.url() + "/q/health/ready";
+          switch (s.name()) {
+            case "gateway" -> gatewayManagement + "/q/health/ready";
+            case "console" -> s.url() + "/console/q/health/ready";
+            default -> s.url() + "/q/health/ready";
+          };
       awaitHealthy(s, health);
       services.put(
           s.name(), s.ready(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.startedNanos())));

@@ -111,4 +111,19 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
     }
     return m;
   }
+
+  /** Per region, the day of the latest assignment under the programme. */
+  public java.util.Map<String, java.time.LocalDate> lastAssignmentByRegion(String programmeCode) {
+    java.util.Map<String, java.time.LocalDate> m = new java.util.HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select d.regionCode, max(d.assignedOn) from Dote d where d.programmeCode = ?1"
+                    + " group by d.regionCode",
+                Object[].class)
+            .setParameter(1, programmeCode)
+            .getResultList()) {
+      m.put((String) row[0], (java.time.LocalDate) row[1]);
+    }
+    return m;
+  }
 }

@@ -66,6 +66,7 @@ public class ProgrammeService {
   public List<ProgrammeView.QuotaView> quotaViews(String code) {
     get(code);
     var active = programmes.activeByRegion(code);
+    var lastAssigned = programmes.lastAssignmentByRegion(code);
     return programmes.quotas(code).stream()
         .map(
             q ->
@@ -74,7 +75,8 @@ public class ProgrammeService {
                     q.total,
                     q.assigned,
                     active.getOrDefault(q.id.regionCode(), 0L),
-                    q.total - q.assigned))
+                    q.total - q.assigned,
+                    q.total - q.assigned <= 0 ? lastAssigned.get(q.id.regionCode()) : null))
         .toList();
   }
 

@@ -56,6 +56,20 @@ public record ProgrammeView(
         p.publishedAt);
   }
 
-  /** Places of one region: total, held by dotes, active, still available. */
-  public record QuotaView(String regionCode, int total, int assigned, long active, int available) {}
+  /**
+   * Places of one region: total, held by dotes, active, still available, and when none is left the
+   * day the last one was assigned (the day the quota ran out).
+   */
+  public record QuotaView(
+      String regionCode,
+      int total,
+      int assigned,
+      long active,
+      int available,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "The day the quota ran out (its last place assigned); absent while"
+                      + " places are left",
+              examples = "2026-03-14")
+          LocalDate exhaustedOn) {}
 }

@@ -222,7 +222,8 @@ class DoteApplicationTest {
         .then()
         .statusCode(200)
         .body("[0].assigned", equalTo(0))
-        .body("[0].available", equalTo(3));
+        .body("[0].available", equalTo(3))
+        .body("[0].exhaustedOn", org.hamcrest.Matchers.nullValue());
   }
 
   @Test

@@ -111,7 +111,9 @@ class QuotaConcurrencyTest {
         .statusCode(200)
         .body("find { it.regionCode == '19' }.assigned", equalTo(120))
         .body("find { it.regionCode == '15' }.assigned", equalTo(80))
-        .body("available.sum()", equalTo(0));
+        .body("available.sum()", equalTo(0))
+        // Both quotas ran out: each says on which day.
+        .body("exhaustedOn", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()));
   }
 
   @Test

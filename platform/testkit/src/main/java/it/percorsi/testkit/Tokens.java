@@ -31,7 +31,8 @@ public final class Tokens {
 
   /** Demo users; each password is {@code <user>-demo}. */
   public static final java.util.Set<String> USERS =
-      java.util.Set.of("cpi-messina", "cpi-palermo", "agency-admin", "host-acme", "auditor");
+      java.util.Set.of(
+          "cpi-messina", "cpi-palermo", "agency-admin", "host-acme", "auditor", "promoter-a-staff");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
