@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The error half of every service's OpenAPI, written once: one {@code Problem} schema (RFC 9457,
  * {@code application/problem+json}) and the problem responses every operation can give — 400 with
  * field errors, 401, 403, 404, 429 and 503 with {@code Retry-After}, 500 with a trace id — plus
- * those that follow from the operation's shape: 409 and 422 (domain refusals) on a write, 413 on a
- * body, 412 with {@code If-Match}. An operation declares anything more specific itself (for example
+ * those that follow from the operation's shape: 409 and 422 (domain refusals) on a write, 413 and
+ * 415 on a body, 412 with {@code If-Match}. An operation declares anything more specific itself (for example
  * {@code @APIResponse(responseCode = "428", ref = "PreconditionRequired")}); what it declares with
  * content is never replaced. Also types the platform's paging parameters ({@code limit} integer).
  *
@@ -64,6 +64,11 @@ public class ProblemResponses implements OASFilter {
           new Kind("412", "PreconditionFailed", "If-Match names another version", "stale-write"),
           new Kind("413", "PayloadTooLarge", "The request body is too large", "payload-too-large"),
           new Kind(
+              "415",
+              "UnsupportedMediaType",
+              "The request body is not application/json",
+              "unsupported-media-type"),
+          new Kind(
               "422",
               "UnprocessableContent",
               "Refused by a business rule, or an Idempotency-Key reused for another request",
@@ -89,7 +94,7 @@ public class ProblemResponses implements OASFilter {
               "GatewayTimeout",
               "A service did not answer in time; retry (a write may have happened: retry with the"
                   + " same Idempotency-Key)",
-              "upstream-timeout")));
+              "upstream-timeout"));
 
   private static final List<String> EVERY_OPERATION =
       List.of("400", "401", "403", "404", "429", "500", "503", "504");
@@ -187,6 +192,7 @@ public class ProblemResponses implements OASFilter {
     }
     if (operation.getRequestBody() != null) {
       statuses.add("413");
+      statuses.add("415");
     }
     if (operation.getParameters() != null
         && operation.getParameters().stream()
