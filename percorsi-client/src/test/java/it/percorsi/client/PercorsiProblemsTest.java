@@ -69,7 +69,7 @@ class PercorsiProblemsTest {
             headers(Map.of()),
             "{\"type\":\"https://percorsi.it/problems/not-eligible\",\"title\":\"Not eligible\","
                 + "\"status\":422,\"failedCriteria\":[\"consent\"]}");
-    assertThat(((NotEligibleException) eligible).failedCriteria()).containsExactly((Object) "consent");
+    assertThat(((NotEligibleException) eligible).failedCriteria()).hasToString("[consent]");
 
     ProblemException other =
         PercorsiProblems.from(

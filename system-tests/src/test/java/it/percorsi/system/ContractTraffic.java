@@ -81,7 +81,8 @@ public final class ContractTraffic {
               // The run that writes docs/openapi.yaml again checks against what it will write.
               instance = new ContractTraffic(OpenApiSnapshotTest.live());
             } else if (Files.exists(file)) {
-              instance = new ContractTraffic(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+              instance =
+                  new ContractTraffic(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
             } else {
               throw new IllegalStateException(
                   file + " is missing; write it with: " + OpenApiSnapshotTest.UPDATE);

@@ -70,7 +70,9 @@ final class TypedEvents {
         for (ConsumerRecord<byte[], Event<?>> r : consumer.poll(Duration.ofMillis(200))) {
           String aggregate = aggregateOf(r.value().payload());
           if (aggregate != null && read.containsKey(aggregate)) {
-            assertThat(r.value().subject()).as("ce_subject of " + r.value().type()).isEqualTo(aggregate);
+            assertThat(r.value().subject())
+                .as("ce_subject of " + r.value().type())
+                .isEqualTo(aggregate);
             read.get(aggregate).add(r.value().payload().getClass());
           }
         }

@@ -33,9 +33,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code application/problem+json}) and the problem responses every operation can give — 400 with
  * field errors, 401, 403, 404, 429 and 503 with {@code Retry-After}, 500 with a trace id — plus
  * those that follow from the operation's shape: 409 and 422 (domain refusals) on a write, 413 and
- * 415 on a body, 412 with {@code If-Match}. An operation declares anything more specific itself (for example
- * {@code @APIResponse(responseCode = "428", ref = "PreconditionRequired")}); what it declares with
- * content is never replaced. Also types the platform's paging parameters ({@code limit} integer).
+ * 415 on a body, 412 with {@code If-Match}. An operation declares anything more specific itself
+ * (for example {@code @APIResponse(responseCode = "428", ref = "PreconditionRequired")}); what it
+ * declares with content is never replaced. Also types the platform's paging parameters ({@code
+ * limit} integer).
  *
  * <p>The problem types: every {@code percorsi.openapi.problems.<kind>=<status> <title>} of the
  * configuration (the platform's and the gateway's kinds in the platform's configuration, each
@@ -138,11 +139,14 @@ public class ProblemResponses implements OASFilter {
     Config config = ConfigProvider.getConfig();
     Map<String, List<Type>> byStatus = new java.util.TreeMap<>();
     java.util.SortedSet<String> names = new java.util.TreeSet<>();
-    config.getPropertyNames().forEach(n -> {
-      if (n.startsWith(CATALOGUE)) {
-        names.add(n);
-      }
-    });
+    config
+        .getPropertyNames()
+        .forEach(
+            n -> {
+              if (n.startsWith(CATALOGUE)) {
+                names.add(n);
+              }
+            });
     for (String name : names) {
       String value = config.getOptionalValue(name, String.class).orElse("").trim();
       int space = value.indexOf(' ');
@@ -228,8 +232,8 @@ public class ProblemResponses implements OASFilter {
   }
 
   /**
-   * The problem response of a kind: the shared component (no types: one example), or an
-   * operation's own with every type of the catalogue of that status as a named example.
+   * The problem response of a kind: the shared component (no types: one example), or an operation's
+   * own with every type of the catalogue of that status as a named example.
    */
   private static APIResponse response(Kind kind, List<Type> types) {
     Map<String, Object> example = new LinkedHashMap<>();
@@ -255,7 +259,8 @@ public class ProblemResponses implements OASFilter {
           value.put("title", type.title());
           value.put("status", Integer.valueOf(type.status()));
         }
-        media.addExample(type.kind(), OASFactory.createExample().summary(type.title()).value(value));
+        media.addExample(
+            type.kind(), OASFactory.createExample().summary(type.title()).value(value));
       }
     }
     APIResponse response =
