@@ -13,16 +13,19 @@ import it.percorsi.client.model.ParticipantData;
 import it.percorsi.client.model.ParticipantView;
 import it.percorsi.client.model.ProgrammeRequest;
 import it.percorsi.client.problems.ConflictException;
+import it.percorsi.client.problems.NotFoundException;
 import it.percorsi.client.problems.PercorsiProblems;
 import it.percorsi.client.problems.QuotaExhaustedException;
 import it.percorsi.testkit.TestClock;
 import it.percorsi.testkit.Tokens;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,12 +60,14 @@ class PartnerClientTest {
         participants.registerParticipant(eligible(partner), UUID.randomUUID().toString());
     assertThat(first.getId()).isNotNull();
     DoteView dote =
-        dotes.applyForDote(
-            new ApplyForDote()
-                .programme(programme)
-                .participantId(first.getId())
-                .plannedInternshipStart(today.plusDays(20)),
-            UUID.randomUUID().toString());
+        onceDoteServiceKnowsTheParticipant(
+            () ->
+                dotes.applyForDote(
+                    new ApplyForDote()
+                        .programme(programme)
+                        .participantId(first.getId())
+                        .plannedInternshipStart(today.plusDays(20)),
+                    UUID.randomUUID().toString()));
     assertThat(dote.getParticipantId()).isEqualTo(first.getId());
     assertThat(dote.getProgramme()).isEqualTo(programme);
     assertThat(dote.getRegionCode()).isEqualTo(SICILY);
@@ -77,16 +82,37 @@ class PartnerClientTest {
     QuotaExhaustedException refused =
         catchThrowableOfType(
             QuotaExhaustedException.class,
-            () -> dotes.applyForDote(secondApplication, UUID.randomUUID().toString()));
+            () ->
+                onceDoteServiceKnowsTheParticipant(
+                    () -> dotes.applyForDote(secondApplication, UUID.randomUUID().toString())));
     assertThat(refused).isNotNull().isInstanceOf(ConflictException.class);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.type()).hasToString("https://percorsi.it/problems/quota-exhausted");
     assertThat(refused.regionCode()).isEqualTo(SICILY);
   }
 
+  /**
+   * A registration reaches dote-service as an event: until then it answers 404 for the
+   * participant, and a partner asks again (with a new Idempotency-Key, nothing was reserved).
+   */
+  private static <T> T onceDoteServiceKnowsTheParticipant(Callable<T> call) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        return call.call();
+      } catch (NotFoundException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
   /** The agency publishes a programme with one place, in Sicily, through the client as well. */
   private static String programmeWithOnePlaceInSicily(LocalDate today) throws Exception {
-    String code = "PARTNER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    String code =
+        "PARTNER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     Map<String, Object> criteria = new LinkedHashMap<>();
     criteria.put("minAge", 16);
     criteria.put("maxAgeExclusive", 30);
