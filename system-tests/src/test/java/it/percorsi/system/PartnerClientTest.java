@@ -92,8 +92,8 @@ class PartnerClientTest {
   }
 
   /**
-   * A registration reaches dote-service as an event: until then it answers 404 for the
-   * participant, and a partner asks again (with a new Idempotency-Key, nothing was reserved).
+   * A registration reaches dote-service as an event: until then it answers 404 for the participant,
+   * and a partner asks again (with a new Idempotency-Key, nothing was reserved).
    */
   private static <T> T onceDoteServiceKnowsTheParticipant(Callable<T> call) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
