@@ -303,6 +303,8 @@ class OneCaseFromRegistrationToTheTwelveMonthFollowUpTest {
     expectedTypes.keySet().forEach(k -> types.put(k, new ArrayList<>()));
     published.forEach(r -> types.get(r.key()).add(r.header("ce_type")));
     assertThat(types).isEqualTo(expectedTypes);
+    // The same events as an integrator reads them: a plain consumer on percorsi-events, typed.
+    TypedEvents.assertTyped(stack.kafka().bootstrapServers(), expectedTypes);
     Set<String> personal =
         Set.of(
             (String) registration.get("taxCode"),

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -80,7 +81,25 @@ public class SandboxResource {
   @APIResponse(
       responseCode = "504",
       description = "Some services did not apply the date in time (named in the detail)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(ref = "Problem"),
+              examples = {
+                @ExampleObject(
+                    name = "clock-move-incomplete",
+                    summary = "Not every service applied the new date in time",
+                    value =
+                        "{\"type\":\"https://percorsi.it/problems/clock-move-incomplete\","
+                            + "\"title\":\"Not every service applied the new date in time\","
+                            + "\"status\":504}"),
+                @ExampleObject(
+                    name = "upstream-timeout",
+                    summary = "The gateway's timeout",
+                    value =
+                        "{\"type\":\"https://percorsi.it/problems/upstream-timeout\","
+                            + "\"title\":\"Upstream timeout\",\"status\":504}")
+              }))
   public ClockView move(@Valid @NotNull MoveClock request) {
     sandbox.move(request.today());
     return new ClockView(sandbox.today(), sandbox.offsetDays());

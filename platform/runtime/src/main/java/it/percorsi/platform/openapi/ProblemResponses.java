@@ -14,6 +14,9 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -29,10 +32,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The error half of every service's OpenAPI, written once: one {@code Problem} schema (RFC 9457,
  * {@code application/problem+json}) and the problem responses every operation can give — 400 with
  * field errors, 401, 403, 404, 429 and 503 with {@code Retry-After}, 500 with a trace id — plus
- * those that follow from the operation's shape: 409 and 422 (domain refusals) on a write, 413 on a
- * body, 412 with {@code If-Match}. An operation declares anything more specific itself (for example
- * {@code @APIResponse(responseCode = "428", ref = "PreconditionRequired")}); what it declares with
- * content is never replaced. Also types the platform's paging parameters ({@code limit} integer).
+ * those that follow from the operation's shape: 409 and 422 (domain refusals) on a write, 413 and
+ * 415 on a body, 412 with {@code If-Match}. An operation declares anything more specific itself
+ * (for example {@code @APIResponse(responseCode = "428", ref = "PreconditionRequired")}); what it
+ * declares with content is never replaced. Also types the platform's paging parameters ({@code
+ * limit} integer).
+ *
+ * <p>The problem types: every {@code percorsi.openapi.problems.<kind>=<status> <title>} of the
+ * configuration (the platform's and the gateway's kinds in the platform's configuration, each
+ * service's own in its {@code application.properties}) is an example, named by its kind, of the
+ * problem response of its status on every operation that documents that status: a client (and the
+ * system tests' contract check) knows each {@code type} an operation may answer.
  *
  * <p>Registered for every service by {@code mp.openapi.filter} in the platform's configuration.
  */
@@ -55,6 +65,11 @@ public class ProblemResponses implements OASFilter {
           new Kind("412", "PreconditionFailed", "If-Match names another version", "stale-write"),
           new Kind("413", "PayloadTooLarge", "The request body is too large", "payload-too-large"),
           new Kind(
+              "415",
+              "UnsupportedMediaType",
+              "The request body is not application/json",
+              "unsupported-media-type"),
+          new Kind(
               "422",
               "UnprocessableContent",
               "Refused by a business rule, or an Idempotency-Key reused for another request",
@@ -74,10 +89,21 @@ public class ProblemResponses implements OASFilter {
               "503",
               "ServiceUnavailable",
               "A service needed is unavailable; retry after Retry-After seconds",
-              "unavailable"));
+              "upstream-unavailable"),
+          new Kind(
+              "504",
+              "GatewayTimeout",
+              "A service did not answer in time; retry (a write may have happened: retry with the"
+                  + " same Idempotency-Key)",
+              "upstream-timeout"));
 
   private static final List<String> EVERY_OPERATION =
-      List.of("400", "401", "403", "404", "429", "500", "503");
+      List.of("400", "401", "403", "404", "429", "500", "503", "504");
+
+  private static final String CATALOGUE = "percorsi.openapi.problems.";
+
+  /** A problem type of the catalogue: kind, status and title. */
+  private record Type(String kind, String status, String title) {}
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
@@ -94,17 +120,45 @@ public class ProblemResponses implements OASFilter {
             .description("Seconds to wait before retrying")
             .schema(createSchema().addType(SchemaType.INTEGER).minimum(BigDecimal.ONE)));
     for (Kind kind : KINDS) {
-      components.addResponse(kind.name(), response(kind));
+      components.addResponse(kind.name(), response(kind, List.of()));
     }
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
+    Map<String, List<Type>> types = catalogue();
     for (PathItem item : openAPI.getPaths().getPathItems().values()) {
       if (item.getOperations() == null) {
         continue;
       }
-      item.getOperations().forEach((method, operation) -> document(method, operation));
+      item.getOperations().forEach((method, operation) -> document(method, operation, types));
     }
+  }
+
+  /** The catalogue of problem types in the configuration, by status, each list by kind. */
+  static Map<String, List<Type>> catalogue() {
+    Config config = ConfigProvider.getConfig();
+    Map<String, List<Type>> byStatus = new java.util.TreeMap<>();
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    config
+        .getPropertyNames()
+        .forEach(
+            n -> {
+              if (n.startsWith(CATALOGUE)) {
+                names.add(n);
+              }
+            });
+    for (String name : names) {
+      String value = config.getOptionalValue(name, String.class).orElse("").trim();
+      int space = value.indexOf(' ');
+      if (space != 3) {
+        throw new IllegalStateException(name + " must be '<status> <title>': " + value);
+      }
+      String status = value.substring(0, 3);
+      byStatus
+          .computeIfAbsent(status, k -> new java.util.ArrayList<>())
+          .add(new Type(name.substring(CATALOGUE.length()), status, value.substring(4).trim()));
+    }
+    return byStatus;
   }
 
   @Override
@@ -129,7 +183,8 @@ public class ProblemResponses implements OASFilter {
     return parameter;
   }
 
-  private static void document(PathItem.HttpMethod method, Operation operation) {
+  private static void document(
+      PathItem.HttpMethod method, Operation operation, Map<String, List<Type>> types) {
     APIResponses responses = operation.getResponses();
     if (responses == null) {
       return;
@@ -141,6 +196,7 @@ public class ProblemResponses implements OASFilter {
     }
     if (operation.getRequestBody() != null) {
       statuses.add("413");
+      statuses.add("415");
     }
     if (operation.getParameters() != null
         && operation.getParameters().stream()
@@ -152,7 +208,12 @@ public class ProblemResponses implements OASFilter {
     Map<String, APIResponse> added = new LinkedHashMap<>();
     for (Kind kind : KINDS) {
       if (statuses.contains(kind.status()) && !declared(responses.getAPIResponse(kind.status()))) {
-        added.put(kind.status(), createAPIResponse().ref(REF + kind.name()));
+        List<Type> specific = types.getOrDefault(kind.status(), List.of());
+        added.put(
+            kind.status(),
+            specific.isEmpty()
+                ? createAPIResponse().ref(REF + kind.name())
+                : response(kind, specific));
       }
     }
     added.forEach(responses::addAPIResponse);
@@ -170,7 +231,11 @@ public class ProblemResponses implements OASFilter {
                 && !response.getContent().getMediaTypes().isEmpty());
   }
 
-  private static APIResponse response(Kind kind) {
+  /**
+   * The problem response of a kind: the shared component (no types: one example), or an operation's
+   * own with every type of the catalogue of that status as a named example.
+   */
+  private static APIResponse response(Kind kind, List<Type> types) {
     Map<String, Object> example = new LinkedHashMap<>();
     example.put("type", Problem.BASE + kind.example());
     example.put("title", kind.description());
@@ -181,16 +246,27 @@ public class ProblemResponses implements OASFilter {
     } else if ("500".equals(kind.status())) {
       example.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
     }
+    org.eclipse.microprofile.openapi.models.media.MediaType media =
+        createMediaType().schema(createSchema().ref("#/components/schemas/" + PROBLEM));
+    if (types.isEmpty()) {
+      media.example(example);
+    } else {
+      for (Type type : types) {
+        Map<String, Object> value = example;
+        if (!type.kind().equals(kind.example())) {
+          value = new LinkedHashMap<>();
+          value.put("type", Problem.BASE + type.kind());
+          value.put("title", type.title());
+          value.put("status", Integer.valueOf(type.status()));
+        }
+        media.addExample(
+            type.kind(), OASFactory.createExample().summary(type.title()).value(value));
+      }
+    }
     APIResponse response =
         createAPIResponse()
             .description(kind.description())
-            .content(
-                createContent()
-                    .addMediaType(
-                        Problem.MEDIA_TYPE,
-                        createMediaType()
-                            .schema(createSchema().ref("#/components/schemas/" + PROBLEM))
-                            .example(example)));
+            .content(createContent().addMediaType(Problem.MEDIA_TYPE, media));
     if ("429".equals(kind.status()) || "503".equals(kind.status())) {
       response.addHeader(RETRY_AFTER, createHeader().ref("#/components/headers/" + RETRY_AFTER));
     }
