@@ -31,6 +31,9 @@ PROD_CLIENTS = {"percorsi-api"}
 # Swagger UI on the public API host of each environment (the gateway's PUBLIC_URL).
 SWAGGER_CLIENT = "percorsi-cli"
 PROD_API = "https://api.percorsi.example"
+# The public client the web console logs its users in with (authorization code + PKCE; tokens stay
+# in the console's session cookie), redirecting to /console on the public API host.
+CONSOLE_CLIENT = "percorsi-console"
 DEV_API = "https://api.dev.percorsi.internal"
 
 
@@ -48,10 +51,29 @@ def swagger_client(c, api, demo):
     return c
 
 
+def console_client(c, api, demo):
+    c = copy.deepcopy(c)
+    if not demo:
+        c["rootUrl"] = api
+        c["redirectUris"] = []
+        c["webOrigins"] = []
+        c.setdefault("attributes", {})["post.logout.redirect.uris"] = ""
+    c["directAccessGrantsEnabled"] = False
+    c["redirectUris"] = c.get("redirectUris", []) + [f"{api}/console/*"]
+    c["webOrigins"] = c.get("webOrigins", []) + [api]
+    attributes = c.setdefault("attributes", {})
+    attributes["pkce.code.challenge.method"] = "S256"
+    logout = [u for u in attributes.get("post.logout.redirect.uris", "").split("##") if u]
+    attributes["post.logout.redirect.uris"] = "##".join(logout + [f"{api}/console/*"])
+    return c
+
+
 def demo(realm):
     r = copy.deepcopy(realm)
     r["clients"] = [
-        swagger_client(c, DEV_API, True) if c.get("clientId") == SWAGGER_CLIENT else c
+        swagger_client(c, DEV_API, True)
+        if c.get("clientId") == SWAGGER_CLIENT
+        else console_client(c, DEV_API, True) if c.get("clientId") == CONSOLE_CLIENT else c
         for c in r.get("clients", [])
     ]
     return r
@@ -72,6 +94,8 @@ def skeleton(realm):
             clients.append(c)
         elif c.get("clientId") == SWAGGER_CLIENT:
             clients.append(swagger_client(c, PROD_API, False))
+        elif c.get("clientId") == CONSOLE_CLIENT:
+            clients.append(console_client(c, PROD_API, False))
     r["clients"] = clients
     leaked = sorted(find_secret_keys(r))
     if leaked:

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * first on every route, refuses what is past the gateway's limits with a problem: only requests
  * past the decoder's larger limits still get the bare answer. HTTP/2 over cleartext ({@code h2c}
  * upgrades) is refused, and so is every other {@code Upgrade} (WebSocket): the gateway speaks
- * HTTP/1.1 behind the ingress, which terminates TLS. A
- * cross-origin request from an origin not in {@code quarkus.http.cors.origins} is refused here, as
- * a problem, before Quarkus' CORS filter would answer it with an empty 403.
+ * HTTP/1.1 behind the ingress, which terminates TLS. A cross-origin request from an origin not in
+ * {@code quarkus.http.cors.origins} is refused here, as a problem, before Quarkus' CORS filter
+ * would answer it with an empty 403.
  */
 @ApplicationScoped
 public class RequestLimits implements HttpServerOptionsCustomizer {

@@ -198,14 +198,33 @@ class StrictInputTest {
             .send(
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(
-                            "http://localhost:" + io.restassured.RestAssured.port + "/participants"))
-                    .header("Authorization", "Bearer " + it.percorsi.testkit.Tokens.of("promoter-a"))
+                            "http://localhost:"
+                                + io.restassured.RestAssured.port
+                                + "/participants"))
+                    .header(
+                        "Authorization", "Bearer " + it.percorsi.testkit.Tokens.of("promoter-a"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(validJson()))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(415);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM));
     assertThat(r.body()).contains(Api.PROBLEMS + "unsupported-media-type");
+    assertThat(participants()).isEqualTo(before);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCharsetOtherThanUtf8IsRefusedAndWritesNothing() {
+    long before = participants();
+    Api.as("promoter-a")
+        .contentType("application/json; charset=latin-7")
+        .body(validJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .when()
+        .post("/participants")
+        .then()
+        .statusCode(415)
+        .contentType(PROBLEM)
+        .body("type", equalTo(Api.PROBLEMS + "unsupported-media-type"));
     assertThat(participants()).isEqualTo(before);
   }
 }

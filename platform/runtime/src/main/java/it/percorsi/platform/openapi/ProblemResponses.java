@@ -65,6 +65,11 @@ public class ProblemResponses implements OASFilter {
           new Kind("412", "PreconditionFailed", "If-Match names another version", "stale-write"),
           new Kind("413", "PayloadTooLarge", "The request body is too large", "payload-too-large"),
           new Kind(
+              "414",
+              "UriTooLong",
+              "The request line is longer than the gateway takes (4 KiB)",
+              "uri-too-long"),
+          new Kind(
               "415",
               "UnsupportedMediaType",
               "The request body is not application/json",
@@ -84,6 +89,11 @@ public class ProblemResponses implements OASFilter {
               "TooManyRequests",
               "Rate limit of the calling client exceeded; retry after Retry-After seconds",
               "rate-limited"),
+          new Kind(
+              "431",
+              "RequestHeaderFieldsTooLarge",
+              "The request headers are larger than the gateway takes (16 KiB)",
+              "header-fields-too-large"),
           new Kind("500", "InternalError", "Unexpected error; quote the traceId", "internal"),
           new Kind(
               "503",
@@ -98,7 +108,7 @@ public class ProblemResponses implements OASFilter {
               "upstream-timeout"));
 
   private static final List<String> EVERY_OPERATION =
-      List.of("400", "401", "403", "404", "429", "500", "503", "504");
+      List.of("400", "401", "403", "404", "414", "429", "431", "500", "503", "504");
 
   private static final String CATALOGUE = "percorsi.openapi.problems.";
 
