@@ -150,7 +150,7 @@ class ObjectLevelAuthorizationTest {
             .auth()
             .oauth2(principal.token())
             .header("If-Match", etag)
-            .contentType("application/merge-patch+json")
+            .contentType("application/merge-patch+json; charset=UTF-8")
             .body("{}")
             .when()
             .request(op.method(), op.at(record.id()));
