@@ -89,14 +89,8 @@ public class Gateway {
     for (Map.Entry<String, GatewayConfig.Route> e : config.routes().entrySet()) {
       GatewayConfig.Route route = e.getValue();
       URI upstream = route.upstream();
-      CircuitBreaker breaker =
-          breakers.computeIfAbsent(
-              upstream.getHost() + ":" + port(upstream),
-              k -> new CircuitBreaker(config.circuitBreaker(), System::nanoTime));
-      SocketAddress origin = SocketAddress.inetSocketAddress(port(upstream), upstream.getHost());
-      HttpProxy proxy = HttpProxy.reverseProxy(client);
-      proxy.originRequestProvider(
-          (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
+      CircuitBreaker breaker = breakerFor(upstream);
+      HttpProxy proxy = proxyTo(client, upstream, timeout);
       proxy.addInterceptor(
           new Forwarding(
               route.prefix(),
@@ -114,14 +108,7 @@ public class Gateway {
     router.get("/openapi").handler(openApi::serve);
     router.get("/asyncapi").handler(asyncApi::serve);
     // Anything else, /q/* included, is not the gateway's: a problem, never a framework page.
-    router
-        .route()
-        .order(Integer.MAX_VALUE - 10)
-        .handler(
-            ctx -> {
-              Headers.requestId(ctx.request());
-              Problems.send(ctx, Problems.notFound());
-            });
+    router.route().order(Integer.MAX_VALUE - 10).handler(Problems::sendNotFound);
   }
 
   /**
@@ -132,14 +119,8 @@ public class Gateway {
    */
   private void consoleRoute(
       Router router, HttpClient client, Headers headers, long timeout, URI upstream) {
-    CircuitBreaker breaker =
-        breakers.computeIfAbsent(
-            upstream.getHost() + ":" + port(upstream),
-            k -> new CircuitBreaker(config.circuitBreaker(), System::nanoTime));
-    SocketAddress origin = SocketAddress.inetSocketAddress(port(upstream), upstream.getHost());
-    HttpProxy proxy = HttpProxy.reverseProxy(client);
-    proxy.originRequestProvider(
-        (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
+    CircuitBreaker breaker = breakerFor(upstream);
+    HttpProxy proxy = proxyTo(client, upstream, timeout);
     proxy.addInterceptor(new ConsoleForwarding(headers, breaker));
     io.vertx.core.Handler<RoutingContext> handler =
         ctx -> {
@@ -167,6 +148,22 @@ public class Gateway {
     router.route(CONSOLE).handler(handler);
     router.route(CONSOLE + "/*").handler(handler);
     LOG.infof("Route %s -> %s (web console, its own login)", CONSOLE, upstream);
+  }
+
+  /** One circuit breaker per upstream host and port, shared by the routes that go there. */
+  private CircuitBreaker breakerFor(URI upstream) {
+    return breakers.computeIfAbsent(
+        upstream.getHost() + ":" + port(upstream),
+        k -> new CircuitBreaker(config.circuitBreaker(), System::nanoTime));
+  }
+
+  /** A reverse proxy to {@code upstream} on the shared client, with the upstream timeout. */
+  private static HttpProxy proxyTo(HttpClient client, URI upstream, long timeout) {
+    SocketAddress origin = SocketAddress.inetSocketAddress(port(upstream), upstream.getHost());
+    HttpProxy proxy = HttpProxy.reverseProxy(client);
+    proxy.originRequestProvider(
+        (req, c) -> c.request(new RequestOptions().setServer(origin).setIdleTimeout(timeout)));
+    return proxy;
   }
 
   static int port(URI upstream) {

@@ -9,14 +9,6 @@ import jakarta.enterprise.event.Observes;
 public class ManagementFallback {
 
   void routes(@Observes ManagementInterface management) {
-    management
-        .router()
-        .route()
-        .order(Integer.MAX_VALUE - 10)
-        .handler(
-            ctx -> {
-              Headers.requestId(ctx.request());
-              Problems.send(ctx, Problems.notFound());
-            });
+    management.router().route().order(Integer.MAX_VALUE - 10).handler(Problems::sendNotFound);
   }
 }

@@ -36,6 +36,12 @@ final class Problems {
         .end(problem.encode());
   }
 
+  /** Answers 404 as a problem: what every path the gateway does not serve gets. */
+  static void sendNotFound(RoutingContext ctx) {
+    Headers.requestId(ctx.request());
+    send(ctx, notFound());
+  }
+
   static JsonObject unauthorized() {
     return problem(
         "unauthorized",

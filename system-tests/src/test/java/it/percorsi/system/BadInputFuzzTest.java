@@ -8,14 +8,12 @@ import it.percorsi.system.fuzz.FuzzCases;
 import it.percorsi.system.fuzz.FuzzCases.Case;
 import it.percorsi.system.fuzz.RawHttp;
 import it.percorsi.system.fuzz.RawHttp.Answer;
-import it.percorsi.testkit.PostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -43,25 +41,15 @@ class BadInputFuzzTest {
   private static final int CASES = Integer.getInteger("percorsi.fuzz.cases", 5_000);
   private static final long SEED = Long.getLong("percorsi.fuzz.seed", 2026);
   private static final Pattern TYPE = Pattern.compile("https://percorsi\\.it/problems/[a-z0-9-]+");
+
+  /** What {@link Problems} looks for, and the names of the frameworks and the JSON library. */
   private static final List<String> LEAKS =
-      List.of(
-          "Exception",
-          "\tat ",
-          "at java.",
-          "at io.",
-          "at org.",
-          "Caused by",
-          "org.hibernate",
-          "com.fasterxml",
-          "io.quarkus",
-          "io.vertx",
-          "jakarta.",
-          "it.percorsi.",
-          "SQLState",
-          "ERROR:",
-          "jdbc:",
-          "<html",
-          "stackTrace");
+      java.util.stream.Stream.concat(
+              Problems.LEAKS.stream(),
+              java.util.stream.Stream.of(
+                  "com.fasterxml", "io.quarkus", "io.vertx", "jakarta.", "it.percorsi.", "ERROR:"))
+          .toList();
+
   private static final List<SecurityMatrix.Principal> PREFERENCE =
       List.of(
           SecurityMatrix.Principal.AGENCY,
@@ -373,9 +361,7 @@ class BadInputFuzzTest {
       if (s.database() == null) {
         continue;
       }
-      try (Connection c =
-              DriverManager.getConnection(
-                  stack.jdbcUrl(s.database()), PostgresServer.USER, PostgresServer.PASSWORD);
+      try (Connection c = stack.connect(s.database());
           Statement st = c.createStatement()) {
         List<String> tables = new ArrayList<>();
         try (ResultSet rs =

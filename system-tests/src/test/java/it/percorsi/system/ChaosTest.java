@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.percorsi.testkit.Events;
-import it.percorsi.testkit.PostgresServer;
 import it.percorsi.testkit.Tokens;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -400,31 +398,10 @@ class ChaosTest {
   }
 
   private String publishedProgramme() throws Exception {
-    String code = "CHAOS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    LocalDate today = LocalDate.now(ROME);
-    Map<String, Object> criteria = new LinkedHashMap<>();
-    criteria.put("minAge", 16);
-    criteria.put("maxAgeExclusive", 23);
-    criteria.put("enteredAsUnaccompaniedMinor", true);
-    criteria.put("unemployed", true);
-    criteria.put("validPermit", true);
-    criteria.put("didAndServiceAgreement", true);
-    criteria.put("consent", true);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", code);
-    body.put("title", "Percorsi — chaos");
-    body.put("applicationOpens", today.minusDays(1).toString());
-    body.put("applicationCloses", today.plusMonths(6).toString());
-    body.put("criteria", criteria);
-    body.put("internshipMonths", 6);
-    body.put("maxExtensionMonths", 0);
-    body.put("monthlyAllowanceCents", 50_000);
-    body.put("attendanceThresholdPercent", 70);
-    body.put("hostContributionCents", 60_000);
-    body.put("promoterServicesCents", 284_000);
-    body.put("totalDotes", PLACES);
-    body.put("quotas", List.of(Map.of("regionCode", SICILY, "places", PLACES)));
-    body.put("clearanceToStartDays", 60);
+    String code = Programmes.code("CHAOS");
+    Map<String, Object> body =
+        Programmes.body(
+            code, "Percorsi — chaos", LocalDate.now(ROME).minusDays(1), 23, SICILY, PLACES);
     HttpResponse<String> created =
         sendRetrying(
             "POST", "/api/programmes", code, JSON.writeValueAsString(body), "agency-admin");
@@ -568,7 +545,6 @@ class ChaosTest {
   }
 
   private Connection connect(String db) throws Exception {
-    return DriverManager.getConnection(
-        stack.jdbcUrl(db), PostgresServer.USER, PostgresServer.PASSWORD);
+    return stack.connect(db);
   }
 }

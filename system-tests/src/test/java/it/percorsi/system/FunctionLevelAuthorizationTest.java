@@ -69,7 +69,9 @@ class FunctionLevelAuthorizationTest {
     var spec = given().baseUri(base).auth().oauth2(principal.token());
     if (op.body() != null) {
       String type =
-          op.method().equals("PATCH") ? "application/merge-patch+json; charset=UTF-8" : "application/json";
+          op.method().equals("PATCH")
+              ? "application/merge-patch+json; charset=UTF-8"
+              : "application/json";
       spec = spec.contentType(type).body(op.body());
     }
     return spec.when().request(op.method(), path);

@@ -22,10 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
@@ -415,31 +413,13 @@ class OneCaseFromRegistrationToTheTwelveMonthFollowUpTest {
   }
 
   private static String publishedProgramme(LocalDate opens) {
-    String code =
-        "WHOLE-CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    Map<String, Object> criteria = new LinkedHashMap<>();
-    criteria.put("minAge", 16);
-    criteria.put("maxAgeExclusive", 23);
-    criteria.put("enteredAsUnaccompaniedMinor", true);
-    criteria.put("unemployed", true);
-    criteria.put("validPermit", true);
-    criteria.put("didAndServiceAgreement", true);
-    criteria.put("consent", true);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", code);
-    body.put("title", "Percorsi — the whole case, as the system test runs it");
-    body.put("applicationOpens", opens.toString());
-    body.put("applicationCloses", opens.plusMonths(6).toString());
-    body.put("criteria", criteria);
-    body.put("internshipMonths", 6);
-    body.put("maxExtensionMonths", 0);
+    String code = Programmes.code("WHOLE-CASE");
+    Map<String, Object> body =
+        Programmes.body(
+            code, "Percorsi — the whole case, as the system test runs it", opens, 23, SICILY, 10);
+    // The amounts the disbursements below are checked against.
     body.put("monthlyAllowanceCents", MONTHLY_ALLOWANCE_CENTS);
-    body.put("attendanceThresholdPercent", 70);
     body.put("hostContributionCents", HOST_CONTRIBUTION_CENTS);
-    body.put("promoterServicesCents", 284_000);
-    body.put("totalDotes", 10);
-    body.put("quotas", List.of(Map.of("regionCode", SICILY, "places", 10)));
-    body.put("clearanceToStartDays", 60);
     as("agency-admin").body(body).post("/api/programmes").then().statusCode(201);
     as("agency-admin")
         .post("/api/programmes/" + code + "/publication")

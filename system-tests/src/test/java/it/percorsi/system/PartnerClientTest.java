@@ -20,9 +20,6 @@ import it.percorsi.testkit.TestClock;
 import it.percorsi.testkit.Tokens;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -111,31 +108,10 @@ class PartnerClientTest {
 
   /** The agency publishes a programme with one place, in Sicily, through the client as well. */
   private static String programmeWithOnePlaceInSicily(LocalDate today) throws Exception {
-    String code =
-        "PARTNER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    Map<String, Object> criteria = new LinkedHashMap<>();
-    criteria.put("minAge", 16);
-    criteria.put("maxAgeExclusive", 30);
-    criteria.put("enteredAsUnaccompaniedMinor", true);
-    criteria.put("unemployed", true);
-    criteria.put("validPermit", true);
-    criteria.put("didAndServiceAgreement", true);
-    criteria.put("consent", true);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", code);
-    body.put("title", "Percorsi — one place, as the partner client test runs it");
-    body.put("applicationOpens", today.toString());
-    body.put("applicationCloses", today.plusMonths(6).toString());
-    body.put("criteria", criteria);
-    body.put("internshipMonths", 6);
-    body.put("maxExtensionMonths", 0);
-    body.put("monthlyAllowanceCents", 50_000);
-    body.put("attendanceThresholdPercent", 70);
-    body.put("hostContributionCents", 60_000);
-    body.put("promoterServicesCents", 284_000);
-    body.put("totalDotes", 1);
-    body.put("quotas", List.of(Map.of("regionCode", SICILY, "places", 1)));
-    body.put("clearanceToStartDays", 60);
+    String code = Programmes.code("PARTNER");
+    Map<String, Object> body =
+        Programmes.body(
+            code, "Percorsi — one place, as the partner client test runs it", today, 30, SICILY, 1);
     ApiClient agency = client("agency-admin");
     ProgrammesApi programmes = new ProgrammesApi(agency);
     programmes.createProgramme(agency.getObjectMapper().convertValue(body, ProgrammeRequest.class));

@@ -11,7 +11,7 @@ final class Problems {
   static final String MEDIA_TYPE = "application/problem+json";
 
   /** Text that only a leaked exception, stack trace or SQL error would put in a body. */
-  private static final List<String> LEAKS =
+  static final List<String> LEAKS =
       List.of(
           "Exception",
           "\tat ",

@@ -324,6 +324,12 @@ public final class Stack {
     return PostgresServer.jdbcUrl(database);
   }
 
+  /** A connection to one of the services' databases, for what a test checks there. */
+  public java.sql.Connection connect(String database) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+  }
+
   private static Service start(String module, Map<String, String> env, String db, Path logs) {
     return start(module, env, db, logs, module);
   }

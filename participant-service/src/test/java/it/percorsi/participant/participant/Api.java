@@ -11,11 +11,13 @@ import java.util.Map;
 public final class Api {
 
   public static final String PROBLEM = "application/problem+json";
+
   /**
    * With its charset said: RestAssured would otherwise declare (and encode as) ISO-8859-1 for a
    * media type it does not know, which the services refuse (JSON is UTF-8).
    */
   public static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
+
   public static final String PROBLEMS = "https://percorsi.it/problems/";
 
   private Api() {}

@@ -2,7 +2,6 @@ package it.percorsi.system.bench;
 
 import it.percorsi.system.Participants;
 import it.percorsi.system.Stack;
-import it.percorsi.testkit.PostgresServer;
 import it.percorsi.testkit.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -194,9 +192,7 @@ public final class SoakBenchmark {
       if (s.database() == null) {
         continue;
       }
-      try (Connection c =
-              DriverManager.getConnection(
-                  stack.jdbcUrl(s.database()), PostgresServer.USER, PostgresServer.PASSWORD);
+      try (Connection c = stack.connect(s.database());
           Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
