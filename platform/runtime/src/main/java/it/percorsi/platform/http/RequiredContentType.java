@@ -11,17 +11,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * A request with a body must say what the body is: without a {@code Content-Type} it is a 415,
  * never read as JSON by guess (a client that forgot the header is told so, not half-understood);
- * and a charset other than UTF-8 (the only one JSON has, RFC 8259 §8.1) is a 415 too.
+ * and a body declared in a charset other than UTF-8 (the only one JSON has, RFC 8259 §8.1) is a 415
+ * too. A request without a body is not concerned.
  */
 public class RequiredContentType {
 
   @ServerRequestFilter(preMatching = true)
   public Optional<Response> check(ContainerRequestContext request) {
+    if (!hasBody(request)) {
+      return Optional.empty();
+    }
     String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
     if (type == null) {
-      return hasBody(request)
-          ? refuse("A request with a body must have a Content-Type: application/json")
-          : Optional.empty();
+      return refuse("A request with a body must have a Content-Type: application/json");
     }
     String charset = charset(type);
     if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
