@@ -88,7 +88,8 @@ public final class Stack {
           "plan-service", "percorsi.plans.v1",
           "placement-service", "percorsi.placements.v1");
 
-  private static final String JVM_FOR_TESTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+  private static final String JVM_FOR_TESTS =
+      "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m";
 
   private static Stack instance;
 
