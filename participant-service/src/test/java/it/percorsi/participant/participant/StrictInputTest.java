@@ -227,4 +227,23 @@ class StrictInputTest {
         .body("type", equalTo(Api.PROBLEMS + "unsupported-media-type"));
     assertThat(participants()).isEqualTo(before);
   }
+
+  @org.junit.jupiter.api.Test
+  void aMalformedIdempotencyKeyIsRefusedEvenWhereNoKeyIsNeeded() {
+    String id = Api.register("promoter-a", Fixtures.body("083"));
+    String etag = Api.etag(id);
+    for (String key : new String[] {"", "k".repeat(256), "a b"}) {
+      Api.as("promoter-a")
+          .header("Idempotency-Key", key)
+          .contentType("application/json")
+          .body("{}")
+          .when()
+          .post("/participants/" + id + "/consent-withdrawal")
+          .then()
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("errors.field", hasItem("Idempotency-Key"));
+    }
+    assertThat(Api.etag(id)).as("the participant after the refused requests").isEqualTo(etag);
+  }
 }

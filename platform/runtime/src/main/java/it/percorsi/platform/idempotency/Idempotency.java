@@ -39,6 +39,12 @@ public class Idempotency {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  /** Whether {@code key} is a well-formed Idempotency-Key: 1 to 255 visible ASCII characters. */
+  public static boolean wellFormed(String key) {
+    return key != null && KEY.matcher(key).matches();
+  }
+
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private final EntityManager em;
