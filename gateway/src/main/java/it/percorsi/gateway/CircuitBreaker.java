@@ -43,6 +43,15 @@ final class CircuitBreaker {
     return state == State.CLOSED;
   }
 
+  /** Counts an upstream answer: a 502, 503 or 504 is a failure of the upstream, the rest not. */
+  void onStatus(int status) {
+    if (status == 502 || status == 503 || status == 504) {
+      onFailure();
+    } else {
+      onSuccess();
+    }
+  }
+
   synchronized void onSuccess() {
     failures = 0;
     state = State.CLOSED;

@@ -35,12 +35,7 @@ final class ConsoleForwarding implements ProxyInterceptor {
     return ctx.sendRequest()
         .map(
             response -> {
-              int status = response.getStatusCode();
-              if (status == 502 || status == 503 || status == 504) {
-                breaker.onFailure();
-              } else {
-                breaker.onSuccess();
-              }
+              breaker.onStatus(response.getStatusCode());
               response.headers().set(Headers.REQUEST_ID, requestId);
               return response;
             })

@@ -61,12 +61,7 @@ final class Forwarding implements ProxyInterceptor {
               if (tooLarge(ctx)) {
                 return failed(ctx, null, requestId);
               }
-              int status = response.getStatusCode();
-              if (status == 502 || status == 503 || status == 504) {
-                breaker.onFailure();
-              } else {
-                breaker.onSuccess();
-              }
+              breaker.onStatus(response.getStatusCode());
               response.headers().set(Headers.REQUEST_ID, requestId);
               String location = response.headers().get("Location");
               if (location != null) {
