@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** {@code Idempotency-Key} on {@code POST /participants}. */
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class IdempotentRegistrationTest {
 
   @Inject EntityManager em;
+  @Inject DataSource dataSource;
 
   private static Response post(String principal, String key, Map<String, Object> body) {
     return as(principal)
@@ -151,6 +155,82 @@ class IdempotentRegistrationTest {
     body.put("sex", "F");
 
     post("promoter-a", key, body).then().statusCode(201);
+  }
+
+  /** The key scope of promoter-a's organisation, read from a row one of its requests stored. */
+  private String scopeOfPromoterA() {
+    String key = UUID.randomUUID().toString();
+    post("promoter-a", key, Fixtures.body("083")).then().statusCode(201);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (String)
+                    em.createNativeQuery(
+                            "SELECT scope FROM idempotency_key WHERE idempotency_key = ?1")
+                        .setParameter(1, key)
+                        .getSingleResult());
+  }
+
+  private static void insertKeyRow(Connection c, String scope, String key) throws Exception {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO idempotency_key (scope, idempotency_key, request_hash, created_at)"
+                + " VALUES (?, ?, 'another attempt', now())")) {
+      insert.setString(1, scope);
+      insert.setString(2, key);
+      insert.executeUpdate();
+    }
+  }
+
+  @Test
+  void aKeyLeftWithoutAnAnswerByAFailedAttemptIsTakenOverNotBusyUntilItExpires() throws Exception {
+    // What a transaction that lost its connection half-way can leave behind: the key's row
+    // committed without an answer (seen under chaos, where it answered 409 busy for minutes).
+    String scope = scopeOfPromoterA();
+    String key = UUID.randomUUID().toString();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      insertKeyRow(c, scope, key);
+    }
+    Map<String, Object> body = Fixtures.body("083");
+
+    Response r = post("promoter-a", key, body);
+
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(r.header("Idempotent-Replayed")).isNull();
+    assertThat(rows((String) body.get("taxCode"))).isEqualTo(1);
+    Response retry = post("promoter-a", key, body);
+    assertThat(retry.statusCode()).isEqualTo(201);
+    assertThat(retry.<String>path("id")).isEqualTo(r.<String>path("id"));
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  @Test
+  void aKeyHeldByARequestStillRunningAnswers409BusyWithRetryAfterAndWritesNothing()
+      throws Exception {
+    String scope = scopeOfPromoterA();
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = Fixtures.body("083");
+    try (Connection twin = dataSource.getConnection()) {
+      twin.setAutoCommit(false);
+      insertKeyRow(twin, scope, key); // the twin request's transaction, still open
+      long started = System.nanoTime();
+
+      Response r = post("promoter-a", key, body);
+
+      long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      r.then()
+          .statusCode(409)
+          .contentType(PROBLEM)
+          .body("type", equalTo(PROBLEMS + "idempotency-key-busy"))
+          .header("Retry-After", "1");
+      assertThat(waitedMillis).as("waited for the twin, boundedly").isBetween(1_500L, 30_000L);
+      assertThat(rows((String) body.get("taxCode"))).isZero();
+      twin.rollback(); // the twin was refused: the key is free again
+    }
+
+    post("promoter-a", key, body).then().statusCode(201);
+    assertThat(rows((String) body.get("taxCode"))).isEqualTo(1);
   }
 
   @Test

@@ -141,6 +141,7 @@ public final class PercorsiProblems {
     m.put("not-eligible", NotEligibleException::new);
     m.put("region-not-in-programme", RegionNotInProgrammeException::new);
     m.put("idempotency-key-reused", IdempotencyKeyReusedException::new);
+    m.put("idempotency-key-busy", IdempotencyKeyBusyException::new);
     m.put("eligibility-unavailable", EligibilityUnavailableException::new);
     m.put("stale-write", PreconditionFailedException::new);
     m.put("precondition-required", PreconditionRequiredException::new);

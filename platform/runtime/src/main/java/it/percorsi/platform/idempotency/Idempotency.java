@@ -7,11 +7,13 @@ import it.percorsi.platform.problem.Problem;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +31,14 @@ import java.util.regex.Pattern;
  *
  * <p>The key row is inserted ({@code INSERT ... ON CONFLICT}) in the transaction that creates the
  * resource and completed with the response before that transaction commits. A concurrent request
- * with the same key blocks on the primary key until the first commits, then reads the stored
- * answer; if the first rolls back (a refusal), the row vanishes with it and the second runs. Keys
- * are scoped to the caller's organisation, so two organisations never see each other's answers.
+ * with the same key waits on the primary key, for {@code percorsi.idempotency.wait} at most, until
+ * the first commits, then reads the stored answer; if the first rolls back (a refusal), the row
+ * vanishes with it and the second runs; if the first is still running after the wait, the second is
+ * answered {@code 409 idempotency-key-busy} with {@code Retry-After} (the IETF draft's answer to a
+ * request whose twin is in flight), so retries never pile up on a held key. A committed row without
+ * an answer can only be one a failed transaction left behind (a live one is invisible and locked):
+ * it is taken over like an expired one, never answered "busy" until it expires. Keys are scoped to
+ * the caller's organisation, so two organisations never see each other's answers.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -46,6 +53,7 @@ public class Idempotency {
   }
 
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final EntityManager em;
   private final ObjectMapper mapper;
@@ -79,24 +87,7 @@ public class Idempotency {
     }
     purgeIfDue();
     String scope = scope(caller);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    // A row older than the retention is taken over as if absent; a live one is left alone, and
-    // a concurrent uncommitted one makes this statement wait for its transaction to end.
-    int claimed =
-        em.createNativeQuery(
-                "INSERT INTO idempotency_key (scope, idempotency_key, request_hash, created_at)"
-                    + " VALUES (?1, ?2, ?3, ?4)"
-                    + " ON CONFLICT (scope, idempotency_key) DO UPDATE SET"
-                    + " request_hash = EXCLUDED.request_hash, response_status = NULL,"
-                    + " response_body = NULL, response_location = NULL, response_etag = NULL,"
-                    + " resource_id = NULL, created_at = EXCLUDED.created_at"
-                    + " WHERE idempotency_key.created_at < ?5")
-            .setParameter(1, scope)
-            .setParameter(2, key)
-            .setParameter(3, fingerprint)
-            .setParameter(4, now)
-            .setParameter(5, now.minus(config.retention()))
-            .executeUpdate();
+    int claimed = claim(scope, key, fingerprint);
     if (claimed == 0) {
       return stored(scope, key, fingerprint);
     }
@@ -147,6 +138,65 @@ public class Idempotency {
     return java.util.Optional.of(stored(scope, key, fingerprint));
   }
 
+  /**
+   * Inserts the key's row, or takes over a row that is expired or was left without an answer; waits
+   * for a concurrent uncommitted twin at most {@code percorsi.idempotency.wait}.
+   *
+   * @return 1 when this request owns the key now, 0 when a completed answer is stored
+   * @throws ProblemException 409 {@code idempotency-key-busy} when the twin is still running
+   */
+  private int claim(String scope, String key, String fingerprint) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    // Bounded for this statement only: the creation's own locks (a quota row) keep the default.
+    em.createNativeQuery("SELECT set_config('lock_timeout', ?1, true)")
+        .setParameter(1, config.waitFor().toMillis() + "ms")
+        .getSingleResult();
+    int claimed;
+    try {
+      claimed =
+          em.createNativeQuery(
+                  "INSERT INTO idempotency_key (scope, idempotency_key, request_hash, created_at)"
+                      + " VALUES (?1, ?2, ?3, ?4)"
+                      + " ON CONFLICT (scope, idempotency_key) DO UPDATE SET"
+                      + " request_hash = EXCLUDED.request_hash, response_status = NULL,"
+                      + " response_body = NULL, response_location = NULL, response_etag = NULL,"
+                      + " resource_id = NULL, created_at = EXCLUDED.created_at"
+                      + " WHERE idempotency_key.created_at < ?5"
+                      + " OR idempotency_key.response_status IS NULL")
+              .setParameter(1, scope)
+              .setParameter(2, key)
+              .setParameter(3, fingerprint)
+              .setParameter(4, now)
+              .setParameter(5, now.minus(config.retention()))
+              .executeUpdate();
+    } catch (PersistenceException e) {
+      if (sqlState(e, LOCK_NOT_AVAILABLE)) {
+        throw busy();
+      }
+      throw e;
+    }
+    em.createNativeQuery("SELECT set_config('lock_timeout', '0', true)").getSingleResult();
+    return claimed;
+  }
+
+  private static ProblemException busy() {
+    return ProblemException.conflict(
+            "idempotency-key-busy",
+            "Idempotency-Key in use",
+            "A request with this Idempotency-Key is still being processed; retry after the"
+                + " seconds in Retry-After to get its answer")
+        .withHeader("Retry-After", "1");
+  }
+
+  private static boolean sqlState(Throwable e, String state) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private StoredResponse stored(String scope, String key, String fingerprint) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -158,11 +208,8 @@ public class Idempotency {
             .setParameter(2, key)
             .getResultList();
     if (rows.isEmpty() || rows.get(0)[1] == null) {
-      // Only a row purged or forgotten between the two statements gets here.
-      throw ProblemException.conflict(
-          "idempotency-key-busy",
-          "Idempotency-Key in use",
-          "A request with this Idempotency-Key changed state meanwhile; retry");
+      // Only a row purged or forgotten between the two statements gets here: a retry claims it.
+      throw busy();
     }
     Object[] row = rows.get(0);
     if (!fingerprint.equals(row[0])) {

@@ -252,7 +252,11 @@ public class ProblemResponses implements OASFilter {
     example.put("status", Integer.valueOf(kind.status()));
     if ("400".equals(kind.status())) {
       example.put("detail", "limit: must be a whole number");
-      example.put("errors", List.of(Map.of("field", "limit", "message", "must be a whole number")));
+      // Ordered, so that the committed snapshot does not change from one build to the next.
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("field", "limit");
+      error.put("message", "must be a whole number");
+      example.put("errors", List.of(error));
     } else if ("500".equals(kind.status())) {
       example.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
     }
