@@ -143,7 +143,7 @@ public final class Stack {
       Map<String, String> env = new LinkedHashMap<>(common);
       // The bus as in production: SASL/SCRAM, one principal per service, ACLs.
       env.putAll(kafkaClient(name + "-service"));
-      env.put("DB_URL", PostgresServer.freshDatabase(db));
+      env.put("DB_URL", durable(PostgresServer.freshDatabase(db), db));
       if (!started.isEmpty()) {
         // dote-service's one synchronous call: participant-service's eligibility check.
         env.put("PARTICIPANT_URL", started.get(0).url());
@@ -172,13 +172,7 @@ public final class Stack {
     consoleEnv.put("GATEWAY_URL", gateway.url());
     started.add(start("console", consoleEnv, null, logs));
     for (Service s : started) {
-      String health =
-          switch (s.name()) {
-            case "gateway" -> gatewayManagement + "/q/health/ready";
-            case "console" -> s.url() + "/console/q/health/ready";
-            default -> s.url() + "/q/health/ready";
-          };
-      awaitHealthy(s, health);
+      awaitHealthy(s, health(s));
       services.put(
           s.name(), s.ready(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.startedNanos())));
     }
@@ -248,6 +242,38 @@ public final class Stack {
             ready.startedNanos(),
             ready.readyAfterMillis()));
     return services.get(name);
+  }
+
+  /**
+   * The test server runs with {@code synchronous_commit=off} for speed; the platform's databases
+   * get production's {@code on}, so that a commit acknowledged before a crash of the server
+   * (ChaosTest kills the postmaster) survives it, as it must.
+   */
+  private static String durable(String url, String database) {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                PostgresServer.jdbcUrl("postgres"), PostgresServer.USER, PostgresServer.PASSWORD);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("ALTER DATABASE \"" + database + "\" SET synchronous_commit = on");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot configure " + database, e);
+    }
+    return url;
+  }
+
+  private String health(Service s) {
+    return switch (s.name()) {
+      case "gateway" -> gatewayManagement + "/q/health/ready";
+      case "console" -> s.url() + "/console/q/health/ready";
+      default -> s.url() + "/q/health/ready";
+    };
+  }
+
+  /** Waits until every running part answers ready (after a fault in a shared dependency). */
+  public void awaitAllHealthy() {
+    for (Service s : List.copyOf(services.values())) {
+      awaitHealthy(s, health(s));
+    }
   }
 
   public Service service(String name) {

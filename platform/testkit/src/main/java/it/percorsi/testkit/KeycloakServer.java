@@ -78,7 +78,8 @@ public final class KeycloakServer {
       Files.createDirectories(data.resolve("h2"));
       Files.copy(template.resolve(TEMPLATE_DB), data.resolve(TEMPLATE_DB));
       Running kc = launch(home, false);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(kc.process())));
+      current = kc;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(current.process())));
       awaitRealm(kc.base(), kc.process(), kc.log());
       System.out.printf(
           "[testkit] Keycloak %s ready at %s in %d ms (%s)%n",
@@ -94,14 +95,53 @@ public final class KeycloakServer {
     }
   }
 
-  private record Running(String base, Process process, Path log) {}
+  private record Running(String base, Process process, Path log, Path home, int management) {}
+
+  private static volatile Running current;
+
+  /**
+   * Stops the JVM's Keycloak (its process and children), for fault-injection tests: tokens already
+   * issued stay valid where keys are cached, new logins and key fetches fail.
+   */
+  public static synchronized void stop() {
+    baseUrl();
+    stop(current.process());
+  }
+
+  /**
+   * Starts the JVM's Keycloak again after {@link #stop()}, on the same ports with the same data,
+   * and waits for the realm.
+   *
+   * @return milliseconds until the realm answered
+   */
+  public static synchronized long start() {
+    Running old = current;
+    if (old.process().isAlive()) {
+      return 0;
+    }
+    long begun = System.nanoTime();
+    try {
+      int port = Integer.parseInt(old.base().substring(old.base().lastIndexOf(':') + 1));
+      Running kc = launch(old.home(), false, port, old.management());
+      current = kc;
+      awaitRealm(kc.base(), kc.process(), kc.log());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start Keycloak again", e);
+    }
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
+  }
 
   /**
    * Starts {@code kc.sh start-dev} on free ports, with the files of {@code data/import} if asked.
    */
   private static Running launch(Path home, boolean importRealms) throws IOException {
-    int port = Ports.free();
-    int management = Ports.free();
+    // A fresh start begins a fresh log; a restart (start()) appends to it.
+    Files.deleteIfExists(home.resolve(importRealms ? "keycloak-import.log" : "keycloak-test.log"));
+    return launch(home, importRealms, Ports.free(), Ports.free());
+  }
+
+  private static Running launch(Path home, boolean importRealms, int port, int management)
+      throws IOException {
     Path log = home.resolve(importRealms ? "keycloak-import.log" : "keycloak-test.log");
     List<String> cmd = new ArrayList<>();
     cmd.add(home.resolve("bin").resolve("kc.sh").toString());
@@ -122,8 +162,8 @@ public final class KeycloakServer {
             "JAVA_OPTS_APPEND",
             System.getProperty("percorsi.keycloak.java-opts", "-XX:TieredStopAtLevel=1"));
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return new Running("http://127.0.0.1:" + port, pb.start(), log);
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return new Running("http://127.0.0.1:" + port, pb.start(), log, home, management);
   }
 
   /** The realm files of {@code deploy/keycloak}, in name order. */

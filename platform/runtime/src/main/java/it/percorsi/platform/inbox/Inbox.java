@@ -13,6 +13,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import it.percorsi.platform.events.CloudEventHeaders;
+import it.percorsi.platform.problem.DatabaseUnavailable;
 import it.percorsi.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,15 +30,19 @@ import org.jboss.logging.Logger;
  * Runs a consumer's handler exactly once per event id.
  *
  * <p>The handler and the row that records the event id commit in one transaction, so a redelivered
- * event is a no-op. A handler that fails is retried a few times; if it still fails the exception
- * propagates and the Kafka connector's dead-letter strategy sends the record to {@code <topic>.dlq}
- * with the error, then the consumer moves on.
+ * event is a no-op. While the database is unavailable (restarting, failing over) the event waits
+ * for it, up to {@link #DATABASE_OUTAGE_WAIT}, in order. A handler that fails otherwise is retried
+ * a few times; if it still fails the exception propagates and the Kafka connector's dead-letter
+ * strategy sends the record to {@code <topic>.dlq} with the error, then the consumer moves on.
  */
 @ApplicationScoped
 public class Inbox {
 
   private static final Logger LOG = Logger.getLogger(Inbox.class);
   static final int ATTEMPTS = 3;
+
+  /** How long an event waits for its database to come back before it counts as failed. */
+  static final java.time.Duration DATABASE_OUTAGE_WAIT = java.time.Duration.ofMinutes(4);
 
   private final EntityManager em;
   private final ObjectMapper mapper;
@@ -116,6 +121,7 @@ public class Inbox {
         .setAttribute("percorsi.event.type", event.type())
         .setAttribute("percorsi.event.subject", String.valueOf(event.subject()));
     RuntimeException last = null;
+    long outageStarted = 0;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         boolean handled =
@@ -131,6 +137,21 @@ public class Inbox {
         throw e;
       } catch (RuntimeException e) {
         last = e;
+        if (DatabaseUnavailable.causes(e) && !Thread.currentThread().isInterrupted()) {
+          // The database restarting is not the event's fault: wait for it, holding this
+          // partition's order, instead of spending the attempts and dead-lettering the event.
+          // Bounded below Kafka's max.poll.interval, after which the group would move on anyway.
+          long now = System.nanoTime();
+          if (outageStarted == 0) {
+            outageStarted = now;
+            LOG.warnf("Database unavailable; event %s waits for it", event.id());
+          }
+          if (now - outageStarted < DATABASE_OUTAGE_WAIT.toNanos()) {
+            attempt--;
+            sleep(Math.min(2_000L, 100L + (now - outageStarted) / 1_000_000L / 4));
+            continue;
+          }
+        }
         LOG.debugf("Attempt %d for event %s failed: %s", attempt, event.id(), e.getMessage());
         sleep(100L * attempt * attempt);
       }

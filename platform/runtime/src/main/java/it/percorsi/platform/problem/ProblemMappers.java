@@ -281,6 +281,22 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (DatabaseUnavailable.causes(e)) {
+      // The database restarting or out of connections: nothing was written (the transaction
+      // could not commit), so the client may retry the same request, with its Idempotency-Key.
+      LOG.warnf("Database unavailable: %s", DatabaseUnavailable.summary(e));
+      return Response.status(503)
+          .type(Problem.MEDIA_TYPE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .entity(
+              Problem.of(
+                  "upstream-unavailable",
+                  "Service unavailable",
+                  503,
+                  "The service's database is unavailable; nothing was changed, retry after"
+                      + " the seconds in Retry-After"))
+          .build();
+    }
     String traceId = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error, trace id %s", traceId);
     return response(Problem.internal(traceId));
