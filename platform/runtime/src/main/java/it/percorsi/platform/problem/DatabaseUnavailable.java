@@ -29,17 +29,31 @@ public final class DatabaseUnavailable {
   }
 
   private static SQLException find(Throwable e) {
-    int depth = 0;
-    for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
-      if (t instanceof SQLException sql && unavailable(sql)) {
-        return sql;
-      }
-      if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
-          && t.getCause() instanceof SQLException sql) {
-        return sql;
+    return find(e, 0);
+  }
+
+  /**
+   * Walks the causes and the suppressed exceptions: a commit that failed because the server went
+   * away is a {@code RollbackException} carrying the driver's error as a suppressed exception.
+   */
+  private static SQLException find(Throwable e, int depth) {
+    if (e == null || depth > 20) {
+      return null;
+    }
+    if (e instanceof SQLException sql && unavailable(sql)) {
+      return sql;
+    }
+    if (e.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+        && e.getCause() instanceof SQLException sql) {
+      return sql;
+    }
+    for (Throwable suppressed : e.getSuppressed()) {
+      SQLException found = find(suppressed, depth + 1);
+      if (found != null) {
+        return found;
       }
     }
-    return null;
+    return e.getCause() == e ? null : find(e.getCause(), depth + 1);
   }
 
   private static boolean unavailable(SQLException sql) {

@@ -19,6 +19,18 @@ class DatabaseUnavailableTest {
   }
 
   @Test
+  void aCommitRefusedBecauseTheServerShutDownIsUnavailable() {
+    // As Narayana reports it: the driver's error suppressed inside the RollbackException.
+    Exception xa = new Exception("Error trying to transactionCommit local transaction");
+    xa.addSuppressed(
+        new SQLException("terminating connection due to administrator command", "57P01"));
+    RuntimeException commit = new RuntimeException("Could not commit transaction.");
+    commit.addSuppressed(xa);
+
+    assertTrue(DatabaseUnavailable.causes(new RuntimeException("wrapped", commit)));
+  }
+
+  @Test
   void theServerShuttingDownOrStartingIsUnavailable() {
     assertTrue(DatabaseUnavailable.causes(new SQLException("terminating", "57P01")));
     assertTrue(DatabaseUnavailable.causes(new SQLException("starting up", "57P03")));
