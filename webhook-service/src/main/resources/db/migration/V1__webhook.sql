@@ -41,7 +41,7 @@ CREATE TABLE webhook_event (
     aggregate_key VARCHAR(400)  NOT NULL,
     event_time    TIMESTAMPTZ   NOT NULL,
     payload       TEXT          NOT NULL,
-    scope         VARCHAR(20)   NOT NULL CHECK (scope IN ('CASE', 'PUBLIC', 'AGENCY')),
+    scope         VARCHAR(20)   NOT NULL CHECK (scope IN ('CASE', 'PUBLIC', 'ORGANISATION', 'AGENCY')),
     owner_org_id  VARCHAR(100),
     province_code VARCHAR(3),
     received_at   TIMESTAMPTZ   NOT NULL

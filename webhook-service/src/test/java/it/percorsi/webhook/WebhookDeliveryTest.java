@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import it.percorsi.testkit.Events;
 import it.percorsi.testkit.Tokens;
 import it.percorsi.webhook.support.Bus;
 import it.percorsi.webhook.support.RealInfrastructure;
@@ -48,6 +49,7 @@ class WebhookDeliveryTest {
           "it.percorsi.dote.extended.v1",
           "it.percorsi.dote.completed.v1");
   static final String REQUESTED = "it.percorsi.dote.extension-requested.v1";
+  static final String DISABLED = "it.percorsi.webhook-endpoint.disabled.v1";
   static Receiver receiver;
 
   @Inject EntityManager em;
@@ -234,9 +236,12 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void a410DisablesTheEndpoint() {
+  void a410DisablesTheEndpointAndItsOwnerIsTold() {
     String path = "/gone";
     receiver.answer(path, 410);
+    String watch = "/gone-watch";
+    registered("promoter-a", watch, List.of(DISABLED));
+    registered("promoter-b", "/gone-watch-b", List.of(DISABLED));
     String id = registered("promoter-a", path, List.of(REQUESTED)).getString("id");
     Bus.Case c = Bus.assigned(A, MESSINA);
     Bus.doteEvent(c, REQUESTED, requested(1), null);
@@ -253,6 +258,20 @@ class WebhookDeliveryTest {
                             .getString("state")));
     call("promoter-a", "GET", "/webhooks/endpoints/" + id, null)
         .body("disabledReason", equalTo("GONE"));
+    // The owner is told: an event on the bus, delivered to its other endpoints (not to others').
+    Events.Read told = Events.await(Bus.WEBHOOKS, r -> id.equals(r.key()), Duration.ofSeconds(30));
+    assertThat(told.header("ce_type")).isEqualTo(DISABLED);
+    assertThat(json(told.value()).path("reason").asText()).isEqualTo("GONE");
+    assertThat(json(told.value()).path("ownerOrgId").asText()).isEqualTo(A);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                receiver.calls(watch).stream()
+                    .anyMatch(
+                        x -> json(x.body()).path("data").path("endpointId").asText().equals(id)));
+    assertThat(receiver.calls("/gone-watch-b"))
+        .noneMatch(x -> json(x.body()).path("data").path("endpointId").asText().equals(id));
     // A disabled endpoint gets nothing more.
     String later = Bus.doteEvent(c, REQUESTED, requested(2), null);
     await()
@@ -365,5 +384,33 @@ class WebhookDeliveryTest {
     assertThat(attempts.getString("items[0].outcome")).isEqualTo("BLOCKED");
     assertThat(attempts.getString("items[0].responseCode")).isNull();
     assertThat(attempts.getString("items[0].error")).contains("private");
+  }
+
+  @Test
+  void aPausedEndpointGetsWhatWaitedOnceResumedAndADeletedOneNothing() {
+    String path = "/paused";
+    String id = registered("promoter-a", path, List.of(REQUESTED)).getString("id");
+    call("promoter-a", "POST", "/webhooks/endpoints/" + id + "/pause", null)
+        .statusCode(200)
+        .body("state", equalTo("PAUSED"));
+    Bus.Case c = Bus.assigned(A, MESSINA);
+    String event = Bus.doteEvent(c, REQUESTED, requested(1), null);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> receiver.calls(path).isEmpty());
+    call("promoter-a", "POST", "/webhooks/endpoints/" + id + "/resume", null)
+        .statusCode(200)
+        .body("state", equalTo("ACTIVE"));
+    assertThat(awaitCalls(path, 1).get(0).header("webhook-id")).isEqualTo(event);
+
+    call("promoter-b", "DELETE", "/webhooks/endpoints/" + id, null).statusCode(404);
+    call("promoter-a", "DELETE", "/webhooks/endpoints/" + id, null).statusCode(204);
+    call("promoter-a", "GET", "/webhooks/endpoints/" + id, null).statusCode(404);
+    Bus.doteEvent(c, REQUESTED, requested(2), null);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> receiver.calls(path).size() == 1);
   }
 }

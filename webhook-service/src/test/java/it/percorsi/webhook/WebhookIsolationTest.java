@@ -81,7 +81,9 @@ class WebhookIsolationTest {
                 ? dote.toString()
                 : payload.has("participantId")
                     ? participant.toString()
-                    : payload.path("programmeCode").asText(UUID.randomUUID().toString());
+                    : payload.has("endpointId")
+                        ? payload.path("endpointId").asText()
+                        : payload.path("programmeCode").asText(UUID.randomUUID().toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> body = JSON.convertValue(payload, Map.class);
         published.put(Bus.publish(Bus.topicOf(m.type()), key, m.type(), body, null), m.type());
@@ -93,15 +95,26 @@ class WebhookIsolationTest {
               .collect(Collectors.toSet());
       assertThat(published.values()).containsExactlyInAnyOrderElementsOf(EventTypes.ALL);
 
-      for (String principal : List.of("promoter-a", "cpi-messina")) {
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .untilAsserted(
-                () ->
-                    assertThat(received(receiver, principal, published.keySet()))
-                        .as(principal + " receives every type about its case")
-                        .containsExactlyInAnyOrderElementsOf(published.keySet()));
-      }
+      // An endpoint's own event (promoter A's, in the example) goes to its organisation only.
+      Set<String> caseAndPublic =
+          published.entrySet().stream()
+              .filter(e -> !e.getValue().startsWith("it.percorsi.webhook-endpoint."))
+              .map(Map.Entry::getKey)
+              .collect(Collectors.toSet());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(received(receiver, "promoter-a", published.keySet()))
+                      .as("promoter A receives every type about its case")
+                      .containsExactlyInAnyOrderElementsOf(published.keySet()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(received(receiver, "cpi-messina", published.keySet()))
+                      .as("the CPI of Messina receives every type about a case of Messina")
+                      .containsExactlyInAnyOrderElementsOf(caseAndPublic));
       for (String principal : List.of("promoter-b", "cpi-palermo")) {
         await()
             .atMost(Duration.ofSeconds(30))

@@ -178,7 +178,7 @@ public class DeliveryWorker {
     }
     if (r.gone()) {
       deliveries.givenUp(d.id(), attempt, now);
-      lifecycle.disable(e, Endpoint.GONE, now);
+      lifecycle.disable(e, Endpoint.GONE, now, null);
       return;
     }
     List<Duration> schedule = config.retrySchedule();
@@ -193,7 +193,7 @@ public class DeliveryWorker {
     }
     Instant since = deliveries.failing(e.id(), now);
     if (since != null && Duration.between(since, now).compareTo(config.disableAfter()) > 0) {
-      lifecycle.disable(e, Endpoint.FAILING, now);
+      lifecycle.disable(e, Endpoint.FAILING, now, since);
     }
   }
 

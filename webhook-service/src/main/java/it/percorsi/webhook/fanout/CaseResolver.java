@@ -20,6 +20,10 @@ public class CaseResolver {
     if (EventTypes.PUBLIC.contains(e.type())) {
       return Optional.of(Audience.everyone());
     }
+    if (e.type().startsWith("it.percorsi.webhook-endpoint.")) {
+      String org = text(e, "ownerOrgId");
+      return Optional.of(org == null ? Audience.agency() : Audience.organisation(org));
+    }
     String owner = text(e, e.type().startsWith("it.percorsi.participant.") ? "ownerOrgId" : null);
     if (owner == null) {
       owner = text(e, "promoterOrgId");

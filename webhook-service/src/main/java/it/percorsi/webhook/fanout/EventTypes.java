@@ -40,7 +40,8 @@ public final class EventTypes {
           "it.percorsi.plan.service-delivered.v1",
           "it.percorsi.plan.submitted.v1",
           "it.percorsi.programme.published.v1",
-          "it.percorsi.quota.exhausted.v1");
+          "it.percorsi.quota.exhausted.v1",
+          "it.percorsi.webhook-endpoint.disabled.v1");
 
   /** Programme-wide facts every role may read ({@code GET /api/programmes}): no case behind. */
   public static final List<String> PUBLIC =

@@ -47,4 +47,11 @@ public class WebhookEvents {
   public void placements(ConsumerRecord<String, String> record) {
     inbox.handle(CONSUMER, record, fanout::accept);
   }
+
+  /** The service's own events (an endpoint disabled), for the owner's other endpoints. */
+  @Incoming("webhooks-hook")
+  @Blocking
+  public void webhooks(ConsumerRecord<String, String> record) {
+    inbox.handle(CONSUMER, record, fanout::accept);
+  }
 }

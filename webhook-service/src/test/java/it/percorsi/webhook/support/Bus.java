@@ -17,6 +17,7 @@ public final class Bus {
   public static final String DOTES = "percorsi.dotes.v1";
   public static final String PLANS = "percorsi.plans.v1";
   public static final String PLACEMENTS = "percorsi.placements.v1";
+  public static final String WEBHOOKS = "percorsi.webhooks.v1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,6 +95,9 @@ public final class Bus {
     }
     if (type.startsWith("it.percorsi.placement.")) {
       return PLACEMENTS;
+    }
+    if (type.startsWith("it.percorsi.webhook-endpoint.")) {
+      return WEBHOOKS;
     }
     return DOTES;
   }

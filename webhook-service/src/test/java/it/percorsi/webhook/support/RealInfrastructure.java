@@ -26,6 +26,6 @@ import java.lang.annotation.Target;
             name = "topics",
             value =
                 "percorsi.participants.v1,percorsi.dotes.v1,percorsi.plans.v1,"
-                    + "percorsi.placements.v1"))
+                    + "percorsi.placements.v1,percorsi.webhooks.v1"))
 @WithTestResource(value = KeycloakResource.class, parallel = true)
 public @interface RealInfrastructure {}

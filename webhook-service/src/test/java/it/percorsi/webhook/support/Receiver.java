@@ -33,12 +33,18 @@ public final class Receiver implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8);
+  private final ExecutorService executor;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<int[]>> scripted = new ConcurrentHashMap<>();
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
   public Receiver() {
+    this(8);
+  }
+
+  /** A receiver answering {@code threads} calls at once. */
+  public Receiver(int threads) {
+    executor = Executors.newFixedThreadPool(threads);
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
