@@ -413,4 +413,53 @@ class WebhookDeliveryTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> receiver.calls(path).size() == 1);
   }
+
+  @Test
+  void a429Or503WaitsItsRetryAfterRatherThanTheSchedule() {
+    String path = "/busy";
+    receiver.answerRetryAfter(path, 429, 2);
+    receiver.answerRetryAfter(path, 503, 1);
+    String id = registered("promoter-a", path, List.of(REQUESTED)).getString("id");
+    Bus.Case c = Bus.assigned(A, MESSINA);
+    Bus.doteEvent(c, REQUESTED, requested(1), null);
+    List<Receiver.Call> calls = awaitCalls(path, 3);
+    // The schedule of the tests retries after 300 ms: these waited what the endpoint asked.
+    assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    assertThat(Duration.between(calls.get(1).at(), calls.get(2).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    await().atMost(Duration.ofSeconds(10)).until(() -> attempts("promoter-a", id).size() == 3);
+    assertThat(
+            call("promoter-a", "GET", "/webhooks/endpoints/" + id + "/attempts", null)
+                .extract()
+                .jsonPath()
+                .getList("items.responseCode", Integer.class))
+        .containsExactly(200, 503, 429);
+  }
+
+  @Test
+  void anEndpointFailingForDaysIsDisabledAndItsOwnerTold() {
+    String path = "/failing";
+    receiver.answer(path, 500);
+    String id = registered("promoter-a", path, List.of(REQUESTED)).getString("id");
+    // It has failed without a success for six days already (the limit is five).
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE webhook_endpoint SET failing_since = now() - interval '6 days'"
+                            + " WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(id))
+                    .executeUpdate());
+    Bus.Case c = Bus.assigned(A, MESSINA);
+    Bus.doteEvent(c, REQUESTED, requested(1), null);
+    Events.Read told = Events.await(Bus.WEBHOOKS, r -> id.equals(r.key()), Duration.ofSeconds(30));
+    assertThat(json(told.value()).path("reason").asText()).isEqualTo("FAILING");
+    assertThat(json(told.value()).has("failingSince")).isTrue();
+    call("promoter-a", "GET", "/webhooks/endpoints/" + id, null)
+        .statusCode(200)
+        .body("state", equalTo("DISABLED"))
+        .body("disabledReason", equalTo("FAILING"));
+    assertThat(receiver.calls(path)).hasSize(1);
+  }
 }

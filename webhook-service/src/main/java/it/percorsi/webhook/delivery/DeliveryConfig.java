@@ -17,6 +17,10 @@ public interface DeliveryConfig {
   @WithDefault("0.2")
   double jitter();
 
+  /** The longest Retry-After (429, 503) honoured; a longer one waits this long. */
+  @WithDefault("24h")
+  Duration maxRetryAfter();
+
   /** An endpoint failing without a success for this long is disabled. */
   @WithDefault("5d")
   Duration disableAfter();
@@ -29,8 +33,11 @@ public interface DeliveryConfig {
   @WithDefault("4096")
   int maxResponseBytes();
 
-  /** Attempts in flight at once, over all endpoints (one per endpoint at a time). */
-  @WithDefault("16")
+  /**
+   * Attempts in flight at once, over all endpoints (one per endpoint at a time): a slow endpoint
+   * holds one of them while it answers.
+   */
+  @WithDefault("32")
   int workers();
 
   /** How often the dispatcher looks for due deliveries when nothing woke it. */

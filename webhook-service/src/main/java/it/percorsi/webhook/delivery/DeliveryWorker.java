@@ -120,19 +120,46 @@ public class DeliveryWorker {
     }
   }
 
-  /** Delivers the endpoint's due deliveries, one at a time, then lets the endpoint go. */
+  /**
+   * Delivers the endpoint's due deliveries, one at a time, then lets the endpoint go. The outcome
+   * of one attempt and the claim of the next are one transaction.
+   */
   void work(UUID endpoint) {
+    Attempted attempted = null;
     try {
-      for (int i = 0; i < BATCH && running; i++) {
-        if (!deliverNext(endpoint)) {
+      for (int i = 0; i <= BATCH && running; i++) {
+        Attempted previous = attempted;
+        boolean more = i < BATCH;
+        Next next =
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () -> {
+                      if (previous != null) {
+                        settle(
+                            previous.next().endpoint(), previous.next().due(), previous.result());
+                      }
+                      return more ? next(endpoint) : null;
+                    });
+        attempted = null;
+        if (next == null) {
           break;
         }
+        attempted =
+            new Attempted(next, sender.send(next.endpoint().url(), next.secrets(), next.due()));
       }
     } catch (RuntimeException e) {
       LOG.warnf("Webhook delivery to endpoint %s failed: %s", endpoint, e.getMessage());
     } finally {
+      Attempted last = attempted;
       try {
-        QuarkusTransaction.requiringNew().run(() -> deliveries.releaseLease(endpoint));
+        QuarkusTransaction.requiringNew()
+            .run(
+                () -> {
+                  if (last != null) {
+                    settle(last.next().endpoint(), last.next().due(), last.result());
+                  }
+                  deliveries.releaseLease(endpoint);
+                });
       } catch (RuntimeException e) {
         LOG.debugf("Lease of %s not released (it runs out): %s", endpoint, e.getMessage());
       }
@@ -141,30 +168,22 @@ public class DeliveryWorker {
 
   private record Next(Endpoint endpoint, Deliveries.Due due, List<String> secrets) {}
 
-  private boolean deliverNext(UUID endpointId) {
+  private record Attempted(Next next, AttemptResult result) {}
+
+  /** The endpoint's next due delivery, while it is still active; null when there is none. */
+  private Next next(UUID endpointId) {
     Instant now = Instant.now();
-    Next next =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  if (!deliveries.renewLease(endpointId, now.plus(config.lease()))) {
-                    return null; // paused, disabled or deleted meanwhile
-                  }
-                  Endpoint e = endpoints.find(endpointId).orElse(null);
-                  if (e == null) {
-                    return null;
-                  }
-                  return deliveries
-                      .nextDue(endpointId, now)
-                      .map(d -> new Next(e, d, endpoints.secrets(endpointId, now)))
-                      .orElse(null);
-                });
-    if (next == null) {
-      return false;
+    if (!deliveries.renewLease(endpointId, now.plus(config.lease()))) {
+      return null; // paused, disabled or deleted meanwhile
     }
-    AttemptResult result = sender.send(next.endpoint().url(), next.secrets(), next.due());
-    QuarkusTransaction.requiringNew().run(() -> settle(next.endpoint(), next.due(), result));
-    return true;
+    Endpoint e = endpoints.find(endpointId).orElse(null);
+    if (e == null) {
+      return null;
+    }
+    return deliveries
+        .nextDue(endpointId, now)
+        .map(d -> new Next(e, d, endpoints.secrets(endpointId, now)))
+        .orElse(null);
   }
 
   private void settle(Endpoint e, Deliveries.Due d, AttemptResult r) {
@@ -187,7 +206,7 @@ public class DeliveryWorker {
     } else {
       Duration pause =
           r.retryAfter() != null
-              ? cap(r.retryAfter(), schedule)
+              ? cap(r.retryAfter(), config.maxRetryAfter())
               : jitter(schedule.get(attempt - 1));
       deliveries.retryAt(d.id(), attempt, now.plus(pause));
     }
@@ -206,8 +225,7 @@ public class DeliveryWorker {
     return Duration.ofMillis(Math.round(base.toMillis() * factor));
   }
 
-  private static Duration cap(Duration d, List<Duration> schedule) {
-    Duration max = schedule.stream().max(Duration::compareTo).orElse(Duration.ofHours(24));
+  private static Duration cap(Duration d, Duration max) {
     return d.compareTo(max) > 0 ? max : d;
   }
 
