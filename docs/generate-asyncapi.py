@@ -43,6 +43,9 @@ TOPICS = {
     "placements": ("percorsi.placements.v1", "placement-service",
                    "Internships, monthly attendance, hires and follow-ups.",
                    schemas("placement-service/src/main/resources/schemas/outbound/*.json")),
+    "webhooks": ("percorsi.webhooks.v1", "webhook-service",
+                 "Partners' webhook endpoints: an endpoint the platform disabled.",
+                 schemas("webhook-service/src/main/resources/schemas/*.json")),
 }
 
 DESCRIPTION = """\

@@ -34,7 +34,7 @@ PC_KEYCLOAK_HEAP=${PC_KEYCLOAK_HEAP:--Xms64m -Xmx512m}
 PC_KEYCLOAK_ADMIN=${PC_KEYCLOAK_ADMIN:-admin}
 PC_KEYCLOAK_ADMIN_PASSWORD=${PC_KEYCLOAK_ADMIN_PASSWORD:-admin}
 
-PC_DATABASES=(participant dote plan placement)
+PC_DATABASES=(participant dote plan placement webhook)
 PC_DB_USER=percorsi
 PC_DB_PASSWORD=percorsi
 
@@ -44,6 +44,7 @@ PC_TOPICS=(
   percorsi.dotes.v1:3 percorsi.dotes.v1.dlq:1
   percorsi.plans.v1:3 percorsi.plans.v1.dlq:1
   percorsi.placements.v1:3 percorsi.placements.v1.dlq:1
+  percorsi.webhooks.v1:3 percorsi.webhooks.v1.dlq:1
   percorsi.sandbox.v1:1 percorsi.sandbox.v1.dlq:1
 )
 

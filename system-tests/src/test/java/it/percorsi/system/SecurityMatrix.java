@@ -131,6 +131,9 @@ final class SecurityMatrix {
   private static final Set<Role> HOST_REGISTRARS = EnumSet.of(Role.PROMOTER, Role.AGENCY_ADMIN);
   private static final Set<Role> ATTENDANCE_PARTIES = EnumSet.of(Role.PROMOTER, Role.HOST);
   private static final Set<Role> DECIDERS = EnumSet.of(Role.AGENCY_ADMIN, Role.CPI_OPERATOR);
+  private static final Set<Role> WEBHOOK_OWNERS =
+      EnumSet.of(
+          Role.PROMOTER, Role.CPI_OPERATOR, Role.AGENCY_ADMIN, Role.AUDITOR, Role.INTEGRATOR);
 
   /** The table. Add a row with every new public operation. */
   static final List<Operation> OPERATIONS =
@@ -336,7 +339,53 @@ final class SecurityMatrix {
                   Role.AUDITOR,
                   Role.INTEGRATOR),
               Scope.NONE,
-              null));
+              null),
+          // webhook-service
+          op("webhooks", "POST", "/api/webhooks/endpoints", WEBHOOK_OWNERS, Scope.NONE, "{}"),
+          op("webhooks", "GET", "/api/webhooks/endpoints", WEBHOOK_OWNERS, Scope.NONE, null),
+          op("webhooks", "GET", "/api/webhooks/endpoints/{id}", WEBHOOK_OWNERS, Scope.OWNED, null),
+          op(
+              "webhooks",
+              "DELETE",
+              "/api/webhooks/endpoints/{id}",
+              WEBHOOK_OWNERS,
+              Scope.OWNED,
+              null),
+          op(
+              "webhooks",
+              "POST",
+              "/api/webhooks/endpoints/{id}/secret-rotation",
+              WEBHOOK_OWNERS,
+              Scope.OWNED,
+              "{}"),
+          op(
+              "webhooks",
+              "POST",
+              "/api/webhooks/endpoints/{id}/pause",
+              WEBHOOK_OWNERS,
+              Scope.OWNED,
+              "{}"),
+          op(
+              "webhooks",
+              "POST",
+              "/api/webhooks/endpoints/{id}/resume",
+              WEBHOOK_OWNERS,
+              Scope.OWNED,
+              "{}"),
+          op(
+              "webhooks",
+              "GET",
+              "/api/webhooks/endpoints/{id}/attempts",
+              WEBHOOK_OWNERS,
+              Scope.OWNED,
+              null),
+          op(
+              "webhooks",
+              "POST",
+              "/api/webhooks/endpoints/{id}/replays",
+              WEBHOOK_OWNERS,
+              Scope.OWNED,
+              "{}"));
 
   private SecurityMatrix() {}
 
@@ -365,6 +414,7 @@ final class SecurityMatrix {
       case "participants" -> "participant-service";
       case "programmes", "dotes", "disbursements", "sandbox" -> "dote-service";
       case "plans" -> "plan-service";
+      case "webhooks" -> "webhook-service";
       default -> "placement-service";
     };
   }
