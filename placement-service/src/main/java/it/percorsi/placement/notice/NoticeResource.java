@@ -3,19 +3,24 @@ package it.percorsi.placement.notice;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.problem.Problem;
+import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NoticeResource {
 
   static final String ZIP = "application/zip";
+  static final Set<String> ACCEPTED = Set.of(ZIP, MediaType.APPLICATION_XML, MediaType.TEXT_XML);
 
   private final NoticeImport imports;
   private final CurrentCaller caller;
@@ -44,7 +50,8 @@ public class NoticeResource {
   }
 
   @POST
-  @Consumes({ZIP, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+  // Any type reaches the method, so that the role check answers first; the method takes only these.
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Role.AGENCY_ADMIN, Role.INTEGRATOR})
   @Operation(
       operationId = "uploadHireNotices",
@@ -63,13 +70,27 @@ public class NoticeResource {
         @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(
             mediaType = MediaType.APPLICATION_XML,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = MediaType.TEXT_XML,
             schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(
       responseCode = "202",
       description = "Queued",
       content = @Content(schema = @Schema(implementation = NoticeBatchView.class)))
-  public Response upload(InputStream body, UriInfo uri) throws IOException {
+  public Response upload(
+      InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, UriInfo uri)
+      throws IOException {
+    String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+    if (!ACCEPTED.contains(type)) {
+      throw new ProblemException(
+          Problem.of(
+              "unsupported-media-type",
+              "Unsupported media type",
+              415,
+              "Notices are uploaded as application/zip, application/xml or text/xml"));
+    }
     Caller c = caller.get();
     NoticeBatch b = imports.upload(body, "upload.xml", c);
     return Response.accepted(NoticeBatchView.of(b, List.of()))

@@ -13,7 +13,7 @@ final class Redaction {
           "(?i)[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]"
               + "|(?<![0-9])[0-9]{11}(?![0-9])");
   private static final Pattern QUOTED_VALUE = Pattern.compile("(?i)(value) '[^']*'");
-  private static final Pattern DATATYPE_VALUE = Pattern.compile("^(cvc-[a-z.0-9-]+: )'[^']*'");
+  private static final Pattern DATATYPE_VALUE = Pattern.compile("(cvc-[a-z.0-9-]+: )'[^']*'");
 
   private Redaction() {}
 
