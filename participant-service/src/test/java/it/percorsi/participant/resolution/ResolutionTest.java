@@ -30,7 +30,8 @@ class ResolutionTest {
             .body(
                 Map.of(
                     "taxCodes",
-                    List.of((String) first.get("taxCode"), unknown, (String) second.get("taxCode"))))
+                    List.of(
+                        (String) first.get("taxCode"), unknown, (String) second.get("taxCode"))))
             .post("/participants/resolutions")
             .then()
             .statusCode(200)
