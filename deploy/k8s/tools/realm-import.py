@@ -35,6 +35,21 @@ PROD_API = "https://api.percorsi.example"
 # in the console's session cookie), redirecting to /console on the public API host.
 CONSOLE_CLIENT = "percorsi-console"
 DEV_API = "https://api.dev.percorsi.internal"
+# placement-service's own client (client credentials): its tokens carry role notice-import (a
+# hardcoded role mapper on the client, so no service-account user is imported), which alone may
+# resolve workers' tax codes in participant-service for the UNILAV notice import. Kept in
+# production without a secret: Keycloak generates one, which the operator copies into the Secret
+# placement-service-oidc-client (deploy/k8s/README.md).
+NOTICE_IMPORT_CLIENT = "placement-service"
+
+
+def notice_import_client(c):
+    c = {k: v for k, v in copy.deepcopy(c).items() if k != "secret"}
+    c["description"] = (
+        "placement-service's own service account (client credentials): role notice-import only,"
+        " to resolve workers' tax codes in participant-service for the UNILAV notice import."
+    )
+    return c
 
 
 def swagger_client(c, api, demo):
@@ -96,6 +111,8 @@ def skeleton(realm):
             clients.append(swagger_client(c, PROD_API, False))
         elif c.get("clientId") == CONSOLE_CLIENT:
             clients.append(console_client(c, PROD_API, False))
+        elif c.get("clientId") == NOTICE_IMPORT_CLIENT:
+            clients.append(notice_import_client(c))
     r["clients"] = clients
     leaked = sorted(find_secret_keys(r))
     if leaked:

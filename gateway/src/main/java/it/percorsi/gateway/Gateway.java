@@ -91,17 +91,22 @@ public class Gateway {
       URI upstream = route.upstream();
       CircuitBreaker breaker = breakerFor(upstream);
       HttpProxy proxy = proxyTo(client, upstream, timeout);
+      long routeMaxBody = route.maxBodySize().map(m -> m.asLongValue()).orElse(maxBody);
       proxy.addInterceptor(
           new Forwarding(
               route.prefix(),
               headers,
               breaker,
-              maxBody,
+              routeMaxBody,
               config.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("")));
       AccessRules rules = new AccessRules(route);
       String prefix = route.prefix();
-      router.route(prefix).handler(ctx -> forward(ctx, prefix, rules, breaker, proxy));
-      router.route(prefix + "/*").handler(ctx -> forward(ctx, prefix, rules, breaker, proxy));
+      router
+          .route(prefix)
+          .handler(ctx -> forward(ctx, prefix, rules, breaker, proxy, routeMaxBody));
+      router
+          .route(prefix + "/*")
+          .handler(ctx -> forward(ctx, prefix, rules, breaker, proxy, routeMaxBody));
       LOG.infof("Route %s -> %s", prefix, upstream);
     }
     config.console().ifPresent(console -> consoleRoute(router, client, headers, timeout, console));
@@ -176,7 +181,8 @@ public class Gateway {
       String prefix,
       AccessRules rules,
       CircuitBreaker breaker,
-      HttpProxy proxy) {
+      HttpProxy proxy,
+      long routeMaxBody) {
     HttpServerRequest request = ctx.request();
     Headers.requestId(request);
     String path = request.path();
@@ -184,7 +190,7 @@ public class Gateway {
       Problems.send(ctx, Problems.badPath());
       return;
     }
-    Route route = new Route(prefix, rules, breaker, proxy);
+    Route route = new Route(prefix, rules, breaker, proxy, routeMaxBody);
     if (!config.tokenChecks()) {
       pass(ctx, route, null);
       return;
@@ -261,7 +267,7 @@ public class Gateway {
       }
     }
     String length = request.getHeader("Content-Length");
-    if (refusal == null && length != null && tooLarge(length)) {
+    if (refusal == null && length != null && tooLarge(length, route.maxBody())) {
       ctx.response().putHeader("Connection", "close");
       refusal = Problems.payloadTooLarge();
     }
@@ -277,7 +283,8 @@ public class Gateway {
     route.proxy().handle(request);
   }
 
-  private record Route(String prefix, AccessRules rules, CircuitBreaker breaker, HttpProxy proxy) {}
+  private record Route(
+      String prefix, AccessRules rules, CircuitBreaker breaker, HttpProxy proxy, long maxBody) {}
 
   private static String bearer(HttpServerRequest request) {
     String authorization = request.getHeader("Authorization");
@@ -288,9 +295,9 @@ public class Gateway {
     return token.isEmpty() ? null : token;
   }
 
-  private boolean tooLarge(String contentLength) {
+  private static boolean tooLarge(String contentLength, long max) {
     try {
-      return Long.parseLong(contentLength.trim()) > maxBody;
+      return Long.parseLong(contentLength.trim()) > max;
     } catch (NumberFormatException e) {
       return true;
     }

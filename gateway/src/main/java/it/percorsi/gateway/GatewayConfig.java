@@ -98,6 +98,12 @@ public interface GatewayConfig {
 
     /** Finer rules, first match wins, before the read/write defaults. */
     List<Rule> rules();
+
+    /**
+     * Largest request body on this route, when it takes uploads larger than the gateway's {@link
+     * GatewayConfig#maxBodySize()} (e.g. zips of UNILAV notices); unset: the gateway's.
+     */
+    Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize();
   }
 
   /**

@@ -52,6 +52,10 @@ class GatewayRulesTest {
       public List<GatewayConfig.Rule> rules() {
         return rules;
       }
+
+      public Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize() {
+        return Optional.empty();
+      }
     };
   }
 

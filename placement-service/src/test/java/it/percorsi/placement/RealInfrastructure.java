@@ -11,8 +11,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The service on real PostgreSQL, Kafka and Keycloak. Every {@code @QuarkusTest} of the module uses
- * this one set, so the application starts once for all of them.
+ * The service on real PostgreSQL, Kafka and Keycloak, participant-service's tax code resolution
+ * stood in by {@link ResolutionStub}. Every {@code @QuarkusTest} of the module uses this one set,
+ * so the application starts once for all of them.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -26,4 +27,5 @@ import java.lang.annotation.Target;
             name = "topics",
             value = "percorsi.placements.v1,percorsi.dotes.v1,percorsi.participants.v1"))
 @WithTestResource(value = KeycloakResource.class, parallel = true)
+@WithTestResource(ResolutionStub.class)
 public @interface RealInfrastructure {}

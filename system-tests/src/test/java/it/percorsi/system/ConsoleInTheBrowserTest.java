@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/console-screenshots}. The last test moves the business clock, so the class runs after the
  * tests that read the wall-clock date and before the other clock-moving ones.
  */
-@Order(Integer.MAX_VALUE - 3)
+@Order(Integer.MAX_VALUE - 4)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleInTheBrowserTest {
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * dote-service pays the allowance for exactly the two months at or above the threshold. Moves the
  * business clock, so it runs after the tests that read the wall-clock date.
  */
-@Order(Integer.MAX_VALUE - 2)
+@Order(Integer.MAX_VALUE - 3)
 class InternshipThroughTheGatewayTest {
 
   private static Stack stack;

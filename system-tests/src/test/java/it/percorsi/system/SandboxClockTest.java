@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * cannot move it, and a restarted service keeps the date. Runs after every test that reads the
  * wall-clock date.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 class SandboxClockTest {
 
   private static final String PROBLEM = "application/problem+json";

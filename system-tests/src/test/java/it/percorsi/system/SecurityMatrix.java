@@ -179,6 +179,14 @@ final class SecurityMatrix {
               Scope.NONE,
               "{}"),
           op("participants", "POST", "/api/participants/{id}/erasure", AGENCY, Scope.NONE, "{}"),
+          // placement-service's own service account only (role notice-import): no demo principal.
+          op(
+              "participants",
+              "POST",
+              "/api/participants/resolutions",
+              EnumSet.noneOf(Role.class),
+              Scope.NONE,
+              "{\"taxCodes\":[]}"),
           // dote-service: programmes, dotes, ledger
           op("programmes", "POST", "/api/programmes", AGENCY, Scope.NONE, "{}"),
           op("programmes", "GET", "/api/programmes", ALL, Scope.NONE, null),
@@ -328,6 +336,22 @@ final class SecurityMatrix {
           op("hires", "GET", "/api/hires", CASE_READERS, Scope.NONE, null),
           op("hires", "GET", "/api/hires/contract-types", CASE_READERS, Scope.NONE, null),
           op("hires", "GET", "/api/hires/{id}", CASE_READERS, Scope.OWNED, null),
+          op(
+              "hires",
+              "POST",
+              "/api/hires/notices",
+              EnumSet.of(Role.AGENCY_ADMIN, Role.INTEGRATOR),
+              Scope.NONE,
+              "{}"),
+          // A batch is the uploading organisation's (or the agency's and auditors'): checked by
+          // placement-service's HireNoticeImportTest.
+          op(
+              "hires",
+              "GET",
+              "/api/hires/notices/{batchId}",
+              EnumSet.of(Role.AGENCY_ADMIN, Role.INTEGRATOR, Role.AUDITOR),
+              Scope.NONE,
+              null),
           op(
               "outcomes",
               "GET",

@@ -152,6 +152,28 @@ public class FollowUp extends PanacheEntityBase {
     return set(employed, contractType, family, null, "PROMOTER", now);
   }
 
+  /**
+   * The hire this checkpoint was derived from changed (a UNILAV notice corrected, ended or
+   * cancelled it): the checkpoint is worked out again, by the next run, from the hires known then.
+   * One the promoter recorded is left alone.
+   */
+  public boolean reopenIfDerivedFrom(Hire h, boolean hireGone) {
+    if (status != Status.RECORDED || !"HIRE".equals(source) || !h.id.equals(hireId)) {
+      return false;
+    }
+    if (!hireGone && h.covers(dueOn) && h.contractType.equals(contractType)) {
+      return false;
+    }
+    status = Status.SCHEDULED;
+    employed = null;
+    contractType = null;
+    contractFamily = null;
+    hireId = null;
+    source = null;
+    recordedAt = null;
+    return true;
+  }
+
   public String etag() {
     return Preconditions.etag(version);
   }

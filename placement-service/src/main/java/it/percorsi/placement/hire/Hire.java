@@ -6,6 +6,8 @@ import it.percorsi.placement.reference.ContractTypes;
 import it.percorsi.platform.http.Preconditions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -69,7 +71,29 @@ public class Hire extends PanacheEntityBase {
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  public Source source = Source.MANUAL;
+
+  /** The code of the latest UNILAV notice applied to this hire (source NOTICE). */
+  @Column(name = "notice_code", length = 40)
+  public String noticeCode;
+
   @Version public long version;
+
+  /** Where a hire comes from: typed in by a promoter or CPI, or a UNILAV notice. */
+  public enum Source {
+    MANUAL,
+    NOTICE
+  }
+
+  /** What a notice may change on a hire, kept so that a cancellation can put it back. */
+  public record Terms(
+      String contractType,
+      String contractFamily,
+      LocalDate endDate,
+      int weeklyHours,
+      String istatProfession) {}
 
   protected Hire() {}
 
@@ -78,6 +102,77 @@ public class Hire extends PanacheEntityBase {
 
   /** A recorded hire and its {@code hire-recorded}. */
   public record Recorded(Hire hire, HireRecorded event) {}
+
+  /**
+   * A hire notified by a UNILAV notice ({@code noticeCode}), from data that passed {@link
+   * HireRules}; its {@code hire-recorded} as for a hire recorded by hand.
+   */
+  public static Recorded notified(
+      RecordHire r,
+      ContractTypes.ContractType type,
+      Case c,
+      UUID employerId,
+      String recordedByOrgId,
+      String noticeCode,
+      Instant now) {
+    Recorded recorded = record(r, type, c, employerId, recordedByOrgId, now);
+    recorded.hire().source = Source.NOTICE;
+    recorded.hire().noticeCode = noticeCode;
+    return recorded;
+  }
+
+  /** The terms a notice may change. */
+  public Terms terms() {
+    return new Terms(contractType, contractFamily, endDate, weeklyHours, istatProfession);
+  }
+
+  /**
+   * A notice changes the hire's terms (an extension, a transformation, an end, a correction or the
+   * undoing of one of these); the hire's current state as a new {@code hire-recorded}, which
+   * supersedes the earlier ones of the same hire.
+   */
+  public HireRecorded amend(Terms t, String byNoticeCode) {
+    contractType = t.contractType();
+    contractFamily = t.contractFamily();
+    endDate = t.endDate();
+    weeklyHours = t.weeklyHours();
+    istatProfession = t.istatProfession();
+    source = Source.NOTICE;
+    noticeCode = byNoticeCode;
+    return event();
+  }
+
+  /** A correction of the notice that notified the hire: every field anew, same hire. */
+  public HireRecorded correct(
+      RecordHire r, ContractTypes.ContractType type, UUID employer, String byNoticeCode) {
+    employerTaxCode = r.employerTaxCode();
+    employerId = employer;
+    startDate = r.startDate();
+    atecoCode = r.atecoCode();
+    return amend(
+        new Terms(
+            type.code(), type.family().name(), r.endDate(), r.weeklyHours(), r.istatProfession()),
+        byNoticeCode);
+  }
+
+  /** The hire's current state as {@code hire-recorded}. */
+  public HireRecorded event() {
+    return new HireRecorded(
+        id,
+        participantId,
+        internshipId,
+        doteId,
+        employerId,
+        contractType,
+        contractFamily,
+        startDate,
+        endDate,
+        weeklyHours,
+        atecoCode,
+        istatProfession,
+        promoterOrgId,
+        provinceCode);
+  }
 
   /** Records a hire from a request that passed {@link HireRules}. */
   public static Recorded record(
@@ -105,23 +200,7 @@ public class Hire extends PanacheEntityBase {
     h.istatProfession = r.istatProfession();
     h.recordedByOrgId = recordedByOrgId;
     h.recordedAt = now.truncatedTo(ChronoUnit.MICROS);
-    return new Recorded(
-        h,
-        new HireRecorded(
-            h.id,
-            h.participantId,
-            h.internshipId,
-            h.doteId,
-            h.employerId,
-            h.contractType,
-            h.contractFamily,
-            h.startDate,
-            h.endDate,
-            h.weeklyHours,
-            h.atecoCode,
-            h.istatProfession,
-            h.promoterOrgId,
-            h.provinceCode));
+    return new Recorded(h, h.event());
   }
 
   /** Whether the person worked under this hire on {@code day}. */

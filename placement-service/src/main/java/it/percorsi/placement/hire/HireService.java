@@ -135,7 +135,7 @@ public class HireService {
   }
 
   /** The case of a participant: its latest internship, else the participant projection. */
-  static Hire.Case caseOf(UUID participantId) {
+  public static Hire.Case caseOf(UUID participantId) {
     Internship latest =
         Internship.<Internship>find("participantId = ?1 order by startDate desc", participantId)
             .firstResult();

@@ -25,6 +25,10 @@ public record HireView(
     String istatProfession,
     String recordedByOrgId,
     Instant recordedAt,
+    @Schema(description = "MANUAL (recorded by hand) or NOTICE (from a UNILAV notice)")
+        Hire.Source source,
+    @Schema(description = "Code of the latest UNILAV notice applied to it (source NOTICE)")
+        String noticeCode,
     long version) {
 
   public static HireView of(Hire h) {
@@ -46,6 +50,8 @@ public record HireView(
         h.istatProfession,
         h.recordedByOrgId,
         h.recordedAt,
+        h.source,
+        h.noticeCode,
         h.version);
   }
 }

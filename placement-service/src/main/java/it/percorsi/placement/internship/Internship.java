@@ -110,6 +110,10 @@ public class Internship extends PanacheEntityBase {
   @Column(name = "started_at", nullable = false)
   public Instant startedAt;
 
+  /** The code of the UNILAV notice that confirmed the start, once one did. */
+  @Column(name = "start_notice_code", length = 40)
+  public String startNoticeCode;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
@@ -296,6 +300,12 @@ public class Internship extends PanacheEntityBase {
 
   public boolean running() {
     return state == InternshipState.STARTED;
+  }
+
+  /** A UNILAV internship notice confirms the start; a cancelled or corrected one withdraws it. */
+  public void confirmStartByNotice(String noticeCode, Instant now) {
+    startNoticeCode = noticeCode;
+    updatedAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 
   public String etag() {

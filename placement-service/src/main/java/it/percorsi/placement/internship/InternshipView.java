@@ -31,6 +31,11 @@ public record InternshipView(
     LocalDate endedOn,
     InterruptionReason interruptionReason,
     Instant startedAt,
+    @Schema(
+            description =
+                "Code of the UNILAV notice that confirmed the start; absent until one did",
+            examples = "1500026000123456")
+        String startNoticeCode,
     Instant updatedAt,
     long version) {
 
@@ -59,6 +64,7 @@ public record InternshipView(
         i.endedOn,
         i.interruptionReason,
         i.startedAt,
+        i.startNoticeCode,
         i.updatedAt,
         i.version);
   }

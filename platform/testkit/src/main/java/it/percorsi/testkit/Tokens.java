@@ -27,7 +27,8 @@ public final class Tokens {
           "promoter-a", "promoter-a-secret",
           "promoter-b", "promoter-b-secret",
           "integrator", "integrator-secret",
-          "short-lived-test", "short-lived-test-secret");
+          "short-lived-test", "short-lived-test-secret",
+          "placement-service", "placement-service-secret");
 
   /** Demo users; each password is {@code <user>-demo}. */
   public static final java.util.Set<String> USERS =

@@ -9,5 +9,11 @@ public final class Role {
   public static final String AUDITOR = "auditor";
   public static final String INTEGRATOR = "integrator";
 
+  /**
+   * placement-service's own service account, for the UNILAV notice import only: resolves workers'
+   * tax codes to participant ids in participant-service.
+   */
+  public static final String NOTICE_IMPORT = "notice-import";
+
   private Role() {}
 }
