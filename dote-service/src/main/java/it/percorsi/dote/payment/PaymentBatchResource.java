@@ -6,6 +6,7 @@ import it.percorsi.platform.caller.CurrentCaller;
 import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.idempotency.Creation;
 import it.percorsi.platform.idempotency.Idempotency;
+import it.percorsi.platform.problem.Problem;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -59,9 +60,9 @@ public class PaymentBatchResource {
     this.creation = creation;
   }
 
-  /** Which authorised disbursements to pay; an absent filter means any. */
+  /** Which authorised disbursements of a programme to pay; an absent period or line means any. */
   public record CreateBatch(
-      @Schema(examples = "GARANZIA-MSNA-2026") @Size(max = 60) String programmeCode,
+      @Schema(examples = "GARANZIA-MSNA-2026") @NotBlank @Size(max = 60) String programmeCode,
       @Schema(examples = "2026-03", description = "The month of an allowance, or a period id")
           @Size(max = 60)
           String period,
@@ -97,7 +98,7 @@ public class PaymentBatchResource {
       operationId = "createPaymentBatch",
       summary = "Create a SEPA credit-transfer batch of authorised disbursements (agency)",
       description =
-          "Takes the authorised disbursements matching the filters, reads the payees' accounts"
+          "Takes the programme's authorised disbursements matching the filters, reads the payees' accounts"
               + " from participant-service, placement-service and the promoter registry, leaves"
               + " out (and lists) those whose payee has no account, and writes a pain.001.001.09"
               + " validated against the ISO 20022 schema. Each included disbursement becomes"
@@ -124,7 +125,7 @@ public class PaymentBatchResource {
           PaymentBatch b =
               batches.create(
                   new PaymentBatches.Selection(
-                      blankToNull(request.programmeCode()),
+                      request.programmeCode().strip(),
                       blankToNull(request.period()),
                       request.line() == null ? null : BudgetLine.Kind.valueOf(request.line())),
                   request.requestedExecutionDate(),
@@ -171,7 +172,8 @@ public class PaymentBatchResource {
 
   @POST
   @Path("/{id}/status-reports")
-  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+  // Any type reaches the method, so that the role check comes first; XML is checked there.
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Role.AGENCY_ADMIN)
   @Operation(
       operationId = "uploadPaymentStatusReport",
@@ -188,7 +190,20 @@ public class PaymentBatchResource {
               schema =
                   @Schema(
                       type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-  public PaymentBatches.Settlement statusReport(@PathParam("id") UUID id, String xml) {
+  public PaymentBatches.Settlement statusReport(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      String xml) {
+    String type = contentType == null ? "" : contentType.split(";")[0].strip();
+    if (!type.equalsIgnoreCase(MediaType.APPLICATION_XML)
+        && !type.equalsIgnoreCase(MediaType.TEXT_XML)) {
+      throw new ProblemException(
+          Problem.of(
+              "unsupported-media-type",
+              "Unsupported media type",
+              415,
+              "A status report is a pain.002.001.10 document: Content-Type application/xml"));
+    }
     if (xml == null || xml.isBlank()) {
       throw ProblemException.invalid("body", "must be a pain.002.001.10 document");
     }

@@ -314,6 +314,9 @@ class PaymentBatchTest {
     String batchId = createBatch(programme, null).statusCode(201).extract().path("id");
     String e2e = PaymentBatches.endToEndId(a.disbursement());
 
+    Calls.post("agency-admin", "/disbursements/batches/" + batchId + "/status-reports", Map.of())
+        .statusCode(415)
+        .body("type", equalTo(problem("unsupported-media-type")));
     upload(batchId, "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\"/>")
         .statusCode(422)
         .body("type", equalTo(problem("invalid-status-report")));
