@@ -187,6 +187,28 @@ final class SecurityMatrix {
               EnumSet.noneOf(Role.class),
               Scope.NONE,
               "{\"taxCodes\":[]}"),
+          // A participant's bank account (object-level rules: participant-service's tests).
+          op(
+              "participants",
+              "GET",
+              "/api/participants/{id}/payment-account",
+              CASE_READERS,
+              Scope.NONE,
+              null),
+          op(
+              "participants",
+              "PUT",
+              "/api/participants/{id}/payment-account",
+              CASE_WRITERS,
+              Scope.NONE,
+              "{}"),
+          op(
+              "participants",
+              "POST",
+              "/api/participants/payment-accounts/lookups",
+              AGENCY,
+              Scope.NONE,
+              "{}"),
           // dote-service: programmes, dotes, ledger
           op("programmes", "POST", "/api/programmes", AGENCY, Scope.NONE, "{}"),
           op("programmes", "GET", "/api/programmes", ALL, Scope.NONE, null),
@@ -215,6 +237,44 @@ final class SecurityMatrix {
           op("dotes", "POST", "/api/dotes/{id}/revocation", AGENCY, Scope.NONE, "{}"),
           op("disbursements", "GET", "/api/disbursements/{id}", CASE_READERS, Scope.OWNED, null),
           op("disbursements", "POST", "/api/disbursements/{id}/payment", AGENCY, Scope.NONE, "{}"),
+          // SEPA batches: the agency's (auditors read); a status report is XML, sent without body.
+          op("disbursements", "POST", "/api/disbursements/batches", AGENCY, Scope.NONE, "{}"),
+          op(
+              "disbursements",
+              "GET",
+              "/api/disbursements/batches/{id}",
+              EnumSet.of(Role.AGENCY_ADMIN, Role.AUDITOR),
+              Scope.NONE,
+              null),
+          op(
+              "disbursements",
+              "GET",
+              "/api/disbursements/batches/{id}/file",
+              AGENCY,
+              Scope.NONE,
+              null),
+          op(
+              "disbursements",
+              "POST",
+              "/api/disbursements/batches/{id}/status-reports",
+              AGENCY,
+              Scope.NONE,
+              null),
+          op(
+              "disbursements",
+              "POST",
+              "/api/disbursements/batches/{id}/confirmations",
+              AGENCY,
+              Scope.NONE,
+              "{}"),
+          op(
+              "promoters",
+              "GET",
+              "/api/promoters/{orgId}",
+              EnumSet.of(Role.PROMOTER, Role.AGENCY_ADMIN, Role.AUDITOR),
+              Scope.NONE,
+              null),
+          op("promoters", "PUT", "/api/promoters/{orgId}", AGENCY, Scope.NONE, "{}"),
           op("sandbox", "GET", "/api/sandbox/clock", ALL, Scope.NONE, null),
           op("sandbox", "PUT", "/api/sandbox/clock", AGENCY, Scope.NONE, "{}"),
           // plan-service: a plan is opened by dote.assigned, never by a POST. Operations with two
@@ -266,6 +326,28 @@ final class SecurityMatrix {
           op("employers", "GET", "/api/employers/{id}", PLACEMENT_READERS, Scope.NONE, null),
           op("employers", "PUT", "/api/employers/{id}", HOST_REGISTRARS, Scope.NONE, "{}"),
           op("employers", "GET", "/api/employers/{id}/history", CASE_READERS, Scope.NONE, null),
+          // A host's bank account: the agency, auditors and the host itself.
+          op(
+              "employers",
+              "GET",
+              "/api/employers/{id}/payment-account",
+              EnumSet.of(Role.AGENCY_ADMIN, Role.AUDITOR, Role.HOST),
+              Scope.NONE,
+              null),
+          op(
+              "employers",
+              "PUT",
+              "/api/employers/{id}/payment-account",
+              EnumSet.of(Role.AGENCY_ADMIN, Role.HOST),
+              Scope.NONE,
+              "{}"),
+          op(
+              "internships",
+              "POST",
+              "/api/internships/host-payment-accounts/lookups",
+              AGENCY,
+              Scope.NONE,
+              "{}"),
           op("internships", "POST", "/api/internships", PROMOTER, Scope.NONE, "{}"),
           op("internships", "GET", "/api/internships", PLACEMENT_READERS, Scope.NONE, null),
           op("internships", "GET", "/api/internships/{id}", PLACEMENT_READERS, Scope.OWNED, null),
@@ -436,7 +518,7 @@ final class SecurityMatrix {
   static String serviceOf(String route) {
     return switch (route) {
       case "participants" -> "participant-service";
-      case "programmes", "dotes", "disbursements", "sandbox" -> "dote-service";
+      case "programmes", "dotes", "disbursements", "sandbox", "promoters" -> "dote-service";
       case "plans" -> "plan-service";
       case "webhooks" -> "webhook-service";
       default -> "placement-service";

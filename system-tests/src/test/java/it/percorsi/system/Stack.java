@@ -138,6 +138,8 @@ public final class Stack {
     // The platform under test is a sandbox: tests move its business date (last, or reading it).
     common.put("SANDBOX_MODE", "true");
     List<Service> started = new ArrayList<>();
+    // placement-service starts after dote-service, which reads hosts' accounts from it.
+    int placementPort = Ports.free();
     for (String name : List.of("participant", "dote", "plan", "placement")) {
       String db = "system_" + name;
       Map<String, String> env = new LinkedHashMap<>(common);
@@ -147,6 +149,13 @@ public final class Stack {
       if (!started.isEmpty()) {
         // dote-service's one synchronous call: participant-service's eligibility check.
         env.put("PARTICIPANT_URL", started.get(0).url());
+      }
+      if (name.equals("dote")) {
+        // The payees' accounts of a SEPA batch: participants' and hosts'.
+        env.put("PLACEMENT_URL", "http://127.0.0.1:" + placementPort);
+      }
+      if (name.equals("placement")) {
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(placementPort));
       }
       started.add(start(name + "-service", env, db, logs));
     }

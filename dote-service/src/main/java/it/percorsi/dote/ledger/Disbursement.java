@@ -2,7 +2,9 @@ package it.percorsi.dote.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import it.percorsi.dote.DoteProblems;
+import it.percorsi.dote.events.DisbursementBatched;
 import it.percorsi.dote.events.DisbursementPaid;
+import it.percorsi.dote.events.DisbursementRejected;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,6 +28,8 @@ public class Disbursement extends PanacheEntityBase {
   public enum Status {
     AUTHORISED,
     NOT_PAYABLE,
+    /** In a payment batch, waiting for the bank. */
+    BATCHED,
     PAID
   }
 
@@ -71,6 +75,13 @@ public class Disbursement extends PanacheEntityBase {
 
   @Column(name = "paid_at")
   public Instant paidAt;
+
+  /** Why the bank rejected the last transfer of this disbursement (it is payable again). */
+  @Column(name = "rejection_reason")
+  public String rejectionReason;
+
+  @Column(name = "rejected_at")
+  public Instant rejectedAt;
 
   @Version public long version;
 
@@ -128,6 +139,44 @@ public class Disbursement extends PanacheEntityBase {
     paymentReference = reference;
     paidAt = now;
     return new DisbursementPaid(id, doteId, amountCents, reference);
+  }
+
+  /**
+   * Puts the disbursement in a payment batch; emits {@code disbursement.batched}.
+   *
+   * @throws IllegalStateException unless authorised (the batch selected it under lock)
+   */
+  public DisbursementBatched batch(UUID batchId, String endToEndId) {
+    if (status != Status.AUTHORISED || amountCents <= 0) {
+      throw new IllegalStateException("disbursement " + id + " is " + status);
+    }
+    status = Status.BATCHED;
+    return new DisbursementBatched(id, doteId, batchId, endToEndId, amountCents);
+  }
+
+  /** The bank (or the agency) settled its transfer; emits {@code disbursement.paid}. */
+  public DisbursementPaid settlePaid(String reference, Instant now) {
+    if (status != Status.BATCHED) {
+      throw new IllegalStateException("disbursement " + id + " is " + status);
+    }
+    status = Status.PAID;
+    paymentReference = reference;
+    paidAt = now;
+    return new DisbursementPaid(id, doteId, amountCents, reference);
+  }
+
+  /**
+   * The bank rejected its transfer: payable again, with the reason; emits {@code
+   * disbursement.rejected}.
+   */
+  public DisbursementRejected settleRejected(UUID batchId, String why, Instant now) {
+    if (status != Status.BATCHED) {
+      throw new IllegalStateException("disbursement " + id + " is " + status);
+    }
+    status = Status.AUTHORISED;
+    rejectionReason = why;
+    rejectedAt = now;
+    return new DisbursementRejected(id, doteId, batchId, amountCents, why);
   }
 
   public String etag() {

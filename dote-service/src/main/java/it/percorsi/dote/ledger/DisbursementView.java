@@ -15,7 +15,9 @@ public record DisbursementView(
     int revision,
     Instant authorisedAt,
     String paymentReference,
-    Instant paidAt) {
+    Instant paidAt,
+    String rejectionReason,
+    Instant rejectedAt) {
 
   public static DisbursementView of(Disbursement x) {
     return new DisbursementView(
@@ -29,6 +31,8 @@ public record DisbursementView(
         x.revision,
         x.authorisedAt,
         x.paymentReference,
-        x.paidAt);
+        x.paidAt,
+        x.rejectionReason,
+        x.rejectedAt);
   }
 }

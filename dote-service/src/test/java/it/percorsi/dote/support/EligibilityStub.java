@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stands in for participant-service's eligibility endpoint in dote-service's component tests (the
- * real call is covered by the system tests). Answers "eligible" unless the participant was marked
+ * Stands in for participant-service's eligibility endpoint, and for the bulk look-ups of payee
+ * accounts of participant-service and placement-service, in dote-service's component tests (the
+ * real calls are covered by the system tests). Answers "eligible" unless the participant was marked
  * through {@link #markIneligible} or {@link #markSlow}; checks a bearer token is forwarded. State
  * lives in system properties so test classes and this resource share it.
  */
@@ -36,6 +37,19 @@ public class EligibilityStub implements QuarkusTestResourceLifecycleManager {
     System.setProperty("stub.eligibility." + participant, "slow");
   }
 
+  /**
+   * Gives a payee (a participant, or the host of an internship) a bank account, as
+   * participant-service or placement-service would answer the agency's bulk look-up.
+   */
+  public static void account(java.util.UUID id, String iban, String holder) {
+    System.setProperty("stub.account." + id, iban + "|" + holder);
+  }
+
+  /** How many bulk look-ups of accounts were answered. */
+  public static int lookups() {
+    return Integer.getInteger("stub.account.lookups", 0);
+  }
+
   public static int calls() {
     return Integer.getInteger("stub.eligibility.calls", 0);
   }
@@ -48,6 +62,8 @@ public class EligibilityStub implements QuarkusTestResourceLifecycleManager {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32));
+    server.createContext("/participants/payment-accounts/lookups", EligibilityStub::accounts);
+    server.createContext("/internships/host-payment-accounts/lookups", EligibilityStub::accounts);
     server.createContext(
         "/participants/",
         exchange -> {
@@ -85,9 +101,53 @@ public class EligibilityStub implements QuarkusTestResourceLifecycleManager {
           }
         });
     server.start();
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
     return Map.of(
         "quarkus.rest-client.participant-service.url",
-        "http://127.0.0.1:" + server.getAddress().getPort());
+        url,
+        "quarkus.rest-client.placement-service.url",
+        url);
+  }
+
+  /** {"ids":[...]} to {"accounts":[{"id","iban","accountHolder"}]}; needs a bearer token. */
+  private static void accounts(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    synchronized (System.getProperties()) {
+      System.setProperty("stub.account.lookups", String.valueOf(lookups() + 1));
+    }
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    int status = 200;
+    StringBuilder body = new StringBuilder("{\"accounts\":[");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      status = 401;
+      body = new StringBuilder("{\"status\":401");
+    } else {
+      Matcher ids = Pattern.compile("[0-9a-f]{8}-[0-9a-f-]{27}").matcher(request);
+      String sep = "";
+      while (ids.find()) {
+        String account = System.getProperty("stub.account." + ids.group());
+        if (account != null) {
+          String[] parts = account.split("\\|", 2);
+          body.append(sep)
+              .append("{\"id\":\"")
+              .append(ids.group())
+              .append("\",\"iban\":\"")
+              .append(parts[0])
+              .append("\",\"accountHolder\":\"")
+              .append(parts[1])
+              .append("\"}");
+          sep = ",";
+        }
+      }
+      body.append("]");
+    }
+    body.append("}");
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   private static void sleep(long ms) {

@@ -65,6 +65,14 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
     return TaxCodeRecord.delete("participantId", participantId);
   }
 
+  /** Erasure: every bank account the participant had. */
+  public int forgetPaymentAccounts(UUID participantId) {
+    return getEntityManager()
+        .createNativeQuery("DELETE FROM participant_payment_account WHERE participant_id = ?1")
+        .setParameter(1, participantId)
+        .executeUpdate();
+  }
+
   public List<ParticipantHistory> history(UUID participantId) {
     return ParticipantHistory.list("participantId = ?1 order by id", participantId);
   }

@@ -142,6 +142,12 @@ public class ParticipantService {
     return visible(participants.findByIdOptional(id).orElse(null), id, caller);
   }
 
+  /** The participant locked for a change, if the caller may see it; otherwise 404. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Participant getForUpdate(UUID id, Caller caller) {
+    return visible(participants.findForUpdate(id).orElse(null), id, caller);
+  }
+
   /** The participant as returned to a caller who may see it. */
   @Transactional
   public ParticipantView view(Participant p) {
@@ -243,9 +249,9 @@ public class ParticipantService {
 
   /**
    * Erases the participant's personal data at the data subject's request: the row keeps its id and
-   * non-identifying facts, the tax code history and the stored answers of idempotent requests
-   * (which hold the registration's body) are deleted; the audit trail holds no values and stays.
-   * Emits {@code participant.erased} once; erasing again changes nothing.
+   * non-identifying facts, the tax code history, the payment accounts and the stored answers of
+   * idempotent requests (which hold the registration's body) are deleted; the audit trail holds no
+   * values and stays. Emits {@code participant.erased} once; erasing again changes nothing.
    */
   @Transactional
   public Participant erase(UUID id, Caller caller) {
@@ -259,6 +265,7 @@ public class ParticipantService {
           Optional<ParticipantErased> event = p.erase(now, today());
           if (event.isPresent()) {
             participants.forgetTaxCodes(p.id);
+            participants.forgetPaymentAccounts(p.id);
             idempotency.forget(p.id.toString());
           }
           return event;

@@ -1,0 +1,21 @@
+package it.percorsi.dote.payment;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** participant-service's bulk look-up of participants' payment accounts. */
+@RegisterRestClient(configKey = "participant-service")
+@Path("/participants/payment-accounts/lookups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ParticipantAccountsClient {
+
+  @POST
+  PayeeAccounts.Found lookup(
+      @HeaderParam("Authorization") String authorization, PayeeAccounts.Lookup ids);
+}
