@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ class ServiceImagesTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private LocalRegistry registry;
+  private Path work;
   private RegistryApi api;
   private String group;
   private String tag;
@@ -54,8 +56,8 @@ class ServiceImagesTest {
   void buildAndPushEveryImage() throws Exception {
     group = pomProperty("percorsi.image.group");
     tag = pomProperty("percorsi.image.tag");
-    Path work = Files.createDirectories(Path.of("target"));
-    work = Files.createTempDirectory(work.toAbsolutePath(), "images-");
+    Path target = Files.createDirectories(Path.of("target")).toAbsolutePath();
+    work = Files.createTempDirectory(target, "images-");
     registry = LocalRegistry.start(work.resolve("registry"));
     api = new RegistryApi(registry);
     String base = registry.address() + "/percorsi/java-17-runtime:17";
@@ -71,10 +73,21 @@ class ServiceImagesTest {
     }
   }
 
+  /** Stops the registry and drops what it stored (about 400 MB); the logs stay. */
   @AfterAll
-  void stopRegistry() {
+  void stopRegistry() throws IOException {
     if (registry != null) {
       registry.close();
+    }
+    if (work != null) {
+      Path storage = work.resolve("registry/storage");
+      if (Files.exists(storage)) {
+        try (var files = Files.walk(storage)) {
+          for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(f);
+          }
+        }
+      }
     }
   }
 
