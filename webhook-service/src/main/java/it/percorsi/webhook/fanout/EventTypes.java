@@ -11,7 +11,9 @@ public final class EventTypes {
   public static final List<String> ALL =
       List.of(
           "it.percorsi.disbursement.authorised.v1",
+          "it.percorsi.disbursement.batched.v1",
           "it.percorsi.disbursement.paid.v1",
+          "it.percorsi.disbursement.rejected.v1",
           "it.percorsi.dote.activated.v1",
           "it.percorsi.dote.activation-refused.v1",
           "it.percorsi.dote.assigned.v1",
