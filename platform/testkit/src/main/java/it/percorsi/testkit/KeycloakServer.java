@@ -77,10 +77,9 @@ public final class KeycloakServer {
       deleteTree(data);
       Files.createDirectories(data.resolve("h2"));
       Files.copy(template.resolve(TEMPLATE_DB), data.resolve(TEMPLATE_DB));
-      Running kc = launch(home, false);
+      Running kc = launchReady(home, false);
       current = kc;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(current.process())));
-      awaitRealm(kc.base(), kc.process(), kc.log());
       System.out.printf(
           "[testkit] Keycloak %s ready at %s in %d ms (%s)%n",
           VERSION,
@@ -134,6 +133,31 @@ public final class KeycloakServer {
   /**
    * Starts {@code kc.sh start-dev} on free ports, with the files of {@code data/import} if asked.
    */
+  /**
+   * Launches Keycloak on free ports and waits for the realm. A port found free can be taken by
+   * another process before Keycloak binds it (an outgoing connection's ephemeral port, a server
+   * starting beside it): then Keycloak exits with "Address already in use" and is launched again on
+   * other ports, at most three times.
+   */
+  private static Running launchReady(Path home, boolean importRealms) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Running kc = launch(home, importRealms);
+      try {
+        awaitRealm(kc.base(), kc.process(), kc.log());
+        return kc;
+      } catch (IllegalStateException e) {
+        stop(kc.process());
+        boolean portTaken =
+            Files.exists(kc.log()) && Files.readString(kc.log()).contains("Address already in use");
+        if (attempt >= 3 || !portTaken) {
+          throw e;
+        }
+        System.out.printf(
+            "[testkit] a port of Keycloak's was taken before it bound it; launching again%n");
+      }
+    }
+  }
+
   private static Running launch(Path home, boolean importRealms) throws IOException {
     // A fresh start begins a fresh log; a restart (start()) appends to it.
     Files.deleteIfExists(home.resolve(importRealms ? "keycloak-import.log" : "keycloak-test.log"));
@@ -218,12 +242,8 @@ public final class KeycloakServer {
       for (Path f : realmFiles) {
         Files.copy(f, imports.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
-      Running kc = launch(home, true);
-      try {
-        awaitRealm(kc.base(), kc.process(), kc.log());
-      } finally {
-        stop(kc.process());
-      }
+      Running kc = launchReady(home, true);
+      stop(kc.process());
       int exit = kc.process().exitValue();
       if (exit != 0 && exit != 143) {
         throw new IllegalStateException(

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The six services' OCI images, built by their own Quarkus build (Jib, no Docker) on a Java 17
- * runtime base and pushed to a real registry (Debian's docker-registry, started here), checked
- * through the registry API against what deploy/k8s expects of them.
+ * The services' OCI images, built by their own Quarkus build (Jib, no Docker) on a Java 17 runtime
+ * base and pushed to a real registry (Debian's docker-registry, started here), checked through the
+ * registry API against what deploy/k8s expects of them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceImagesTest {
@@ -35,6 +35,7 @@ class ServiceImagesTest {
           "dote-service",
           "plan-service",
           "placement-service",
+          "webhook-service",
           "gateway",
           "console");
   static final String ENTRYPOINT_JAR = "/deployments/quarkus-run.jar";
