@@ -281,12 +281,18 @@ class PaymentBatchTest {
     List<Events.Read> events =
         Events.readUntil(
             "percorsi.dotes.v1",
+            // a's rejection and b's payment sit on different partitions: wait for both.
             rs ->
                 rs.stream()
-                    .anyMatch(
-                        r ->
-                            "it.percorsi.disbursement.rejected.v1".equals(r.header("ce_type"))
-                                && r.value().contains(a.disbursement().toString())),
+                        .anyMatch(
+                            r ->
+                                "it.percorsi.disbursement.rejected.v1".equals(r.header("ce_type"))
+                                    && r.value().contains(a.disbursement().toString()))
+                    && rs.stream()
+                        .anyMatch(
+                            r ->
+                                "it.percorsi.disbursement.paid.v1".equals(r.header("ce_type"))
+                                    && r.value().contains(b.disbursement().toString())),
             Duration.ofSeconds(20));
     List<Events.Read> mine =
         events.stream()
