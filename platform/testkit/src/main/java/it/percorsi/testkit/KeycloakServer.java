@@ -35,7 +35,8 @@ import java.util.zip.ZipFile;
  * is done once per checkout and realm content: the first start imports into a fresh database, stops
  * and keeps that database as a template under {@code .run/test}; every start then boots a copy of
  * it, without import. The template's name carries a hash of the realm files, so an edited realm is
- * imported anew.
+ * imported anew. Each JVM runs its copy in a home of its own, so test JVMs of a parallel build do
+ * not share Keycloak's files.
  */
 public final class KeycloakServer {
 
@@ -73,13 +74,23 @@ public final class KeycloakServer {
       if (!Files.exists(template.resolve(TEMPLATE_DB))) {
         imported = createTemplate(home, realmFiles, template);
       }
-      Path data = home.resolve("data");
-      deleteTree(data);
+      Path own = ownHome(home);
+      Path data = own.resolve("data");
       Files.createDirectories(data.resolve("h2"));
       Files.copy(template.resolve(TEMPLATE_DB), data.resolve(TEMPLATE_DB));
-      Running kc = launchReady(home, false);
+      Running kc = launchReady(own, false);
       current = kc;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(current.process())));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop(current.process());
+                    try {
+                      deleteTree(own);
+                    } catch (IOException e) {
+                      // left for the next run's clean-up of homes whose JVM is gone
+                    }
+                  }));
       System.out.printf(
           "[testkit] Keycloak %s ready at %s in %d ms (%s)%n",
           VERSION,
@@ -382,6 +393,48 @@ public final class KeycloakServer {
       Files.createFile(marker);
       return home;
     }
+  }
+
+  private static final String OWN_HOME_PREFIX = "keycloak-jvm-";
+
+  /**
+   * This JVM's own Keycloak home: test JVMs of a parallel build ({@code mvnw -T 2}) each run a
+   * Keycloak, and Keycloak writes its database, transaction log and temporary files under its home.
+   * The distribution's files are hard links to the unpacked one (read only); {@code data}, {@code
+   * conf} and the build output {@code lib/quarkus}, which Keycloak may write, are copies. Homes
+   * left by JVMs that are gone are deleted first.
+   */
+  private static Path ownHome(Path shared) throws IOException {
+    Path runtime = ProjectPaths.testRuntime();
+    Path own = runtime.resolve(OWN_HOME_PREFIX + ProcessHandle.current().pid());
+    try (FileChannel ignored = lockCheckout()) {
+      try (Stream<Path> homes = Files.list(runtime)) {
+        for (Path p :
+            homes.filter(p -> p.getFileName().toString().startsWith(OWN_HOME_PREFIX)).toList()) {
+          long pid = Long.parseLong(p.getFileName().toString().substring(OWN_HOME_PREFIX.length()));
+          if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isEmpty()) {
+            deleteTree(p);
+          }
+        }
+      }
+      try (Stream<Path> files = Files.walk(shared)) {
+        for (Path src : files.toList()) {
+          String rel = shared.relativize(src).toString().replace('\\', '/');
+          if (rel.equals("data") || rel.startsWith("data/") || rel.endsWith(".log")) {
+            continue;
+          }
+          Path target = own.resolve(shared.relativize(src));
+          if (Files.isDirectory(src)) {
+            Files.createDirectories(target);
+          } else if (rel.startsWith("conf/") || rel.startsWith("lib/quarkus/")) {
+            Files.copy(src, target, StandardCopyOption.COPY_ATTRIBUTES);
+          } else {
+            Files.createLink(target, src);
+          }
+        }
+      }
+    }
+    return own;
   }
 
   private static void deleteTree(Path dir) throws IOException {
