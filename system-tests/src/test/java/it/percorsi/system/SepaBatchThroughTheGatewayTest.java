@@ -33,7 +33,8 @@ import org.xml.sax.InputSource;
  * kept by participant-service, a batch of one month's authorised allowances built by dote-service
  * with the accounts read from participant-service, a pain.001.001.09 that validates against the ISO
  * 20022 schema and sums to the ledger, the bank's pain.002 rejecting one transfer, and a second
- * batch that never holds a paid disbursement. No IBAN on the bus.
+ * batch that never holds a paid disbursement; a host's contribution and a promoter's services paid
+ * to the accounts their owners keep (placement-service, the promoter registry). No IBAN on the bus.
  */
 class SepaBatchThroughTheGatewayTest {
 
@@ -195,6 +196,248 @@ class SepaBatchThroughTheGatewayTest {
       out.add(nodes.item(i).getTextContent());
     }
     return out;
+  }
+
+  private static final String HOST_IBAN = "ES9121000418450200051332";
+  private static final String PROMOTER_IBAN = "NL91ABNA0417164300";
+
+  /** An active dote of promoter-a in Messina: its plan approval published as plan-service does. */
+  private static String activeDote(String programme, LocalDate today) {
+    String participant =
+        as("promoter-a")
+            .body(Participants.eligible(MESSINA))
+            .post("/api/participants")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String dote =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    as("promoter-a")
+                        .body(
+                            Map.of(
+                                "programme", programme,
+                                "participantId", participant,
+                                "plannedInternshipStart", today.plusDays(1).toString()))
+                        .post("/api/dotes")
+                        .then()
+                        .extract(),
+                r -> r.statusCode() == 201)
+            .path("id");
+    publish(
+        "percorsi.plans.v1",
+        dote,
+        "it.percorsi.plan.approved.v1",
+        "{\"planId\":\"%s\",\"doteId\":\"%s\",\"approvedOn\":\"%s\"}"
+            .formatted(UUID.randomUUID(), dote, today));
+    return dote;
+  }
+
+  /** The dote's authorised disbursement of {@code line}, once dote-service shows it. */
+  private static String authorised(String dote, String line) {
+    return org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                as("agency-admin")
+                    .get("/api/dotes/" + dote)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<String>path(
+                        "disbursements.find { it.line == '"
+                            + line
+                            + "' && it.status == 'AUTHORISED' }.id"),
+            java.util.Objects::nonNull);
+  }
+
+  @Test
+  void aHostsContributionAndAPromotersServicesArePaidToTheAccountsTheirOwnersKeep()
+      throws Exception {
+    LocalDate today =
+        LocalDate.parse(
+            as("agency-admin").get("/api/sandbox/clock").then().extract().path("today"));
+    String programme = Programmes.code("SEPAHP");
+    as("agency-admin")
+        .body(Programmes.body(programme, "Percorsi SEPA hosts", today, 23, Programmes.SICILY, 10))
+        .post("/api/programmes")
+        .then()
+        .statusCode(201);
+    as("agency-admin").post("/api/programmes/" + programme + "/publication").then().statusCode(200);
+
+    // A host with its account in placement-service, set by the host itself, and an internship
+    // there; the internship's end (published as placement-service does) authorises the
+    // contribution.
+    String hostDote = activeDote(programme, today);
+    String employer =
+        Hosts.officinePeloritane(
+            stack.gateway(), it.percorsi.testkit.Registrations.provisionalTaxCode());
+    as("host-acme")
+        .body(Map.of("iban", HOST_IBAN, "accountHolder", "Officine Peloritane S.r.l."))
+        .put("/api/employers/" + employer + "/payment-account")
+        .then()
+        .statusCode(200);
+    // Narrower than the host record: not even the promoter that registered the host reads it.
+    as("promoter-a").get("/api/employers/" + employer + "/payment-account").then().statusCode(403);
+    Map<String, Object> start =
+        Map.of(
+            "doteId",
+            hostDote,
+            "employerId",
+            employer,
+            "startDate",
+            today.plusDays(1).toString(),
+            "weeklyHours",
+            25,
+            "companyTutor",
+            Hosts.COMPANY_TUTOR,
+            "promoterTutor",
+            "Marco Neri",
+            "tasks",
+            "Assembly of mechanical parts under supervision");
+    String internship =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> as("promoter-a").body(start).post("/api/internships").then().extract(),
+                r -> r.statusCode() == 201)
+            .path("id");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                as("agency-admin")
+                    .get("/api/dotes/" + hostDote)
+                    .then()
+                    .extract()
+                    .<String>path("internshipStart"),
+            java.util.Objects::nonNull);
+    publish(
+        "percorsi.placements.v1",
+        internship,
+        "it.percorsi.placement.internship-completed.v1",
+        ("{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"%s\","
+                + "\"completedOn\":\"%s\",\"outcome\":\"COMPLETED\"}")
+            .formatted(internship, hostDote, today.plusDays(1), today.plusMonths(6)));
+    String hostPayment = authorised(hostDote, "HOST_CONTRIBUTION");
+
+    // A promoter organisation with its account in the registry, and a validated service.
+    String promoterDote = activeDote(programme, today);
+    as("agency-admin")
+        .body(
+            Map.of(
+                "name", "Promotore A",
+                "iban", PROMOTER_IBAN,
+                "accountHolder", "Promotore A Soc. Coop."))
+        .put("/api/promoters/ORG-PROMOTER-A")
+        .then()
+        .statusCode(200);
+    publish(
+        "percorsi.plans.v1",
+        promoterDote,
+        "it.percorsi.plan.service-delivered.v1",
+        ("{\"deliveryId\":\"%s\",\"doteId\":\"%s\",\"serviceType\":\"TUTORING\","
+                + "\"hours\":4,\"amountCents\":12345}")
+            .formatted(UUID.randomUUID(), promoterDote));
+    String promoterPayment = authorised(promoterDote, "PROMOTER_SERVICES");
+
+    JsonPath batch =
+        as("agency-admin")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(Map.of("programmeCode", programme))
+            .post("/api/disbursements/batches")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String batchId = batch.getString("id");
+    assertThat(batch.getList("transfers.disbursementId"))
+        .containsExactlyInAnyOrder(hostPayment, promoterPayment);
+    assertThat(batch.getList("excluded")).isEmpty();
+
+    String xml =
+        as("agency-admin")
+            .get("/api/disbursements/batches/" + batchId + "/file")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(
+            ProjectPaths.root()
+                .resolve("dote-service/src/main/resources/iso20022/pain.001.001.09.xsd")
+                .toFile())
+        .newValidator()
+        .validate(new StreamSource(new StringReader(xml)));
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    long hostCents = disbursement("agency-admin", hostPayment).getLong("amountCents");
+    long promoterCents = disbursement("agency-admin", promoterPayment).getLong("amountCents");
+    assertThat(promoterCents).isEqualTo(12345);
+    assertThat(
+            new BigDecimal(
+                texts(doc, "//*[local-name()='GrpHdr']/*[local-name()='CtrlSum']").get(0)))
+        .isEqualByComparingTo(BigDecimal.valueOf(hostCents + promoterCents, 2));
+    String e2eHost = hostPayment.replace("-", "");
+    String e2ePromoter = promoterPayment.replace("-", "");
+    String tx = "//*[local-name()='CdtTrfTxInf'][.//*[local-name()='EndToEndId']='%s']";
+    assertThat(
+            texts(
+                doc, tx.formatted(e2eHost) + "/*[local-name()='CdtrAcct']//*[local-name()='IBAN']"))
+        .containsExactly(HOST_IBAN);
+    assertThat(texts(doc, tx.formatted(e2eHost) + "//*[local-name()='InstdAmt']"))
+        .containsExactly(BigDecimal.valueOf(hostCents, 2).toPlainString());
+    assertThat(
+            texts(
+                doc,
+                tx.formatted(e2ePromoter) + "/*[local-name()='CdtrAcct']//*[local-name()='IBAN']"))
+        .containsExactly(PROMOTER_IBAN);
+    assertThat(texts(doc, tx.formatted(e2ePromoter) + "//*[local-name()='InstdAmt']"))
+        .containsExactly("123.45");
+
+    // The bank pays both, once: the same report again changes nothing.
+    String report =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+          <CstmrPmtStsRpt>
+            <GrpHdr><MsgId>BANK-STATUS-2</MsgId><CreDtTm>2027-02-05T10:00:00</CreDtTm></GrpHdr>
+            <OrgnlGrpInfAndSts>
+              <OrgnlMsgId>%1$s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId>
+              <GrpSts>ACSC</GrpSts>
+            </OrgnlGrpInfAndSts>
+          </CstmrPmtStsRpt>
+        </Document>
+        """
+            .formatted(batch.getString("messageId"));
+    JsonPath settled = upload(batchId, report);
+    assertThat(settled.getInt("paid")).isEqualTo(2);
+    assertThat(upload(batchId, report).getInt("unchanged")).isEqualTo(2);
+    assertThat(disbursement("agency-admin", hostPayment).getString("status")).isEqualTo("PAID");
+    assertThat(disbursement("promoter-a", promoterPayment).getString("status")).isEqualTo("PAID");
+    as("agency-admin")
+        .body(Map.of("programmeCode", programme))
+        .post("/api/disbursements/batches")
+        .then()
+        .statusCode(422);
+
+    List<Events.Read> read =
+        Events.readUntil(
+            "percorsi.dotes.v1",
+            rs ->
+                rs.stream()
+                    .anyMatch(
+                        r ->
+                            "it.percorsi.disbursement.paid.v1".equals(r.header("ce_type"))
+                                && r.value().contains(promoterPayment)),
+            Duration.ofSeconds(20));
+    for (Events.Read r : read) {
+      assertThat(r.value()).doesNotContain(HOST_IBAN).doesNotContain(PROMOTER_IBAN);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package it.percorsi.dote.payment;
 
+import it.percorsi.platform.payment.PaymentAccountLookup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface ParticipantAccountsClient {
 
   @POST
-  PayeeAccounts.Found lookup(
-      @HeaderParam("Authorization") String authorization, PayeeAccounts.Lookup ids);
+  PaymentAccountLookup.Found lookup(
+      @HeaderParam("Authorization") String authorization, PaymentAccountLookup.Lookup ids);
 }

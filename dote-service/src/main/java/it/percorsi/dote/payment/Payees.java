@@ -1,6 +1,7 @@
 package it.percorsi.dote.payment;
 
 import it.percorsi.platform.codes.Ibans;
+import it.percorsi.platform.payment.PaymentAccountLookup;
 import it.percorsi.platform.problem.Problem;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,22 +70,23 @@ public class Payees {
   }
 
   private interface Call {
-    PayeeAccounts.Found ask(PayeeAccounts.Lookup chunk);
+    PaymentAccountLookup.Found ask(PaymentAccountLookup.Lookup chunk);
   }
 
   private static Map<UUID, Payee> fetch(Collection<UUID> ids, Call call, String service) {
     Map<UUID, Payee> found = new HashMap<>();
     List<UUID> all = new ArrayList<>(ids);
     for (int i = 0; i < all.size(); i += CHUNK) {
-      PayeeAccounts.Found answer;
+      PaymentAccountLookup.Found answer;
       try {
         answer =
-            call.ask(new PayeeAccounts.Lookup(all.subList(i, Math.min(all.size(), i + CHUNK))));
+            call.ask(
+                new PaymentAccountLookup.Lookup(all.subList(i, Math.min(all.size(), i + CHUNK))));
       } catch (WebApplicationException | ProcessingException e) {
         LOG.warnf("payee accounts from %s unavailable: %s", service, e.getClass().getSimpleName());
         throw unavailable(service);
       }
-      for (PayeeAccounts.Account a : answer.accounts()) {
+      for (PaymentAccountLookup.Account a : answer.accounts()) {
         // The owner validated it; a value that is not an IBAN any more is left out, not sent.
         if (a.id() != null && Ibans.problem(a.iban()) == null && a.accountHolder() != null) {
           found.put(a.id(), new Payee(a.iban(), a.accountHolder()));

@@ -105,11 +105,7 @@ public class PromoterResource {
           String orgId,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull PromoterData data) {
-    String iban = Ibans.normalise(data.iban());
-    String problem = Ibans.problem(iban);
-    if (problem != null) {
-      throw ProblemException.invalid("iban", problem);
-    }
+    String iban = Ibans.checked(data.iban());
     PromoterOrganisation p =
         em.find(PromoterOrganisation.class, orgId, LockModeType.PESSIMISTIC_WRITE);
     boolean created = p == null;

@@ -312,6 +312,202 @@ class PaymentBatchTest {
     }
   }
 
+  private static final String HOST_IBAN = "ES9121000418450200051332";
+  private static final String PROMOTER_IBAN = "NL91ABNA0417164300";
+
+  /** An authorised disbursement of {@code line} on {@code dote}, once the ledger shows it. */
+  private static Allowance authorised(UUID dote, String line) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                ActiveDotes.read(dote)
+                    .body(
+                        "disbursements.find { it.line == '" + line + "' }.status",
+                        equalTo("AUTHORISED")));
+    JsonPath d = ActiveDotes.read(dote).extract().jsonPath();
+    String at = "disbursements.find { it.line == '" + line + "' }.";
+    return new Allowance(
+        dote,
+        UUID.fromString(d.getString("participantId")),
+        UUID.fromString(d.getString(at + "id")),
+        d.getLong(at + "amountCents"));
+  }
+
+  /** The host contribution of a completed internship, its internship's id beside it. */
+  private static Allowance hostContribution(String programme, UUID internship) {
+    UUID dote = ActiveDotes.active(programme);
+    ActiveDotes.startInternship(dote, internship, JAN_2027, LocalDate.of(2027, 6, 30));
+    ActiveDotes.publish(
+        "percorsi.placements.v1",
+        dote.toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.placement.internship-completed.v1",
+        "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"completedOn\":\"2027-06-30\"}"
+            .formatted(internship, dote));
+    return authorised(dote, "HOST_CONTRIBUTION");
+  }
+
+  /** A validated service delivery of the dote's promoter (ORG-PROMOTER-A), as plan-service says. */
+  private static Allowance promoterService(String programme, long cents) {
+    UUID dote = ActiveDotes.active(programme);
+    ActiveDotes.publish(
+        "percorsi.plans.v1",
+        dote.toString(),
+        UUID.randomUUID().toString(),
+        "it.percorsi.plan.service-delivered.v1",
+        ("{\"deliveryId\":\"%s\",\"doteId\":\"%s\",\"serviceType\":\"TUTORING\","
+                + "\"hours\":4,\"amountCents\":%d}")
+            .formatted(UUID.randomUUID(), dote, cents));
+    return authorised(dote, "PROMOTER_SERVICES");
+  }
+
+  /** EndToEndId → the creditor's IBAN, name and remittance line, from a pain.001. */
+  private static Map<String, List<String>> creditors(Document doc) throws Exception {
+    XPath x = XPathFactory.newInstance().newXPath();
+    NodeList txs =
+        (NodeList) x.evaluate("//*[local-name()='CdtTrfTxInf']", doc, XPathConstants.NODESET);
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    for (int i = 0; i < txs.getLength(); i++) {
+      org.w3c.dom.Node tx = txs.item(i);
+      out.put(
+          x.evaluate(".//*[local-name()='EndToEndId']", tx),
+          List.of(
+              x.evaluate("./*[local-name()='CdtrAcct']//*[local-name()='IBAN']", tx),
+              x.evaluate("./*[local-name()='Cdtr']/*[local-name()='Nm']", tx),
+              x.evaluate(".//*[local-name()='Ustrd']", tx)));
+    }
+    return out;
+  }
+
+  @Test
+  void aHostsAndAPromotersDisbursementsLeaveToTheirOwnAccountsSumToTheLedgerAndSettleOnce()
+      throws Exception {
+    String programme = DoteFixtures.published(DoteFixtures.programme(Map.of("19", 50), null));
+    UUID internship = UUID.randomUUID();
+    Allowance host = hostContribution(programme, internship);
+    Allowance promoter = promoterService(programme, 12_345);
+    // The host's account is placement-service's, asked by internship; the promoter's is the
+    // registry's. The participants' accounts must not be used for either.
+    EligibilityStub.account(internship, HOST_IBAN, "Officine Esempio srl");
+    EligibilityStub.account(host.participant(), IBAN_1, "Amina Diallo");
+    EligibilityStub.account(promoter.participant(), IBAN_2, "Omar Haddad");
+    given()
+        .auth()
+        .oauth2(Tokens.of("agency-admin"))
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "name",
+                "Promotore A",
+                "iban",
+                PROMOTER_IBAN,
+                "accountHolder",
+                "Promotore A Soc. Coop."))
+        .when()
+        .put("/promoters/ORG-PROMOTER-A")
+        .then()
+        .statusCode(200);
+
+    JsonPath batch =
+        Calls.post("agency-admin", "/disbursements/batches", Map.of("programmeCode", programme))
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String batchId = batch.getString("id");
+    assertThat(batch.getList("transfers.disbursementId"))
+        .containsExactlyInAnyOrder(
+            host.disbursement().toString(), promoter.disbursement().toString());
+    assertThat(batch.getList("excluded")).isEmpty();
+    assertThat(
+            batch.getString(
+                "transfers.find { it.disbursementId == '" + host.disbursement() + "' }.payee"))
+        .isEqualTo("HOST");
+    assertThat(
+            batch.getString(
+                "transfers.find { it.disbursementId == '" + promoter.disbursement() + "' }.payee"))
+        .isEqualTo("PROMOTER");
+    long ledger = host.cents() + promoter.cents();
+    assertThat(batch.getLong("controlSumCents")).isEqualTo(ledger);
+
+    String xml = file(batchId);
+    assertThat(Iso20022Schemas.PAIN_001_001_09.problem(xml)).isNull();
+    Document doc = parse(xml);
+    assertThat(texts(doc, "//*[local-name()='GrpHdr']/*[local-name()='NbOfTxs']"))
+        .containsExactly("2");
+    String euros = BigDecimal.valueOf(ledger, 2).toPlainString();
+    assertThat(texts(doc, "//*[local-name()='GrpHdr']/*[local-name()='CtrlSum']"))
+        .containsExactly(euros);
+    assertThat(texts(doc, "//*[local-name()='PmtInf']/*[local-name()='CtrlSum']"))
+        .containsExactly(euros);
+    String e2eHost = PaymentBatches.endToEndId(host.disbursement());
+    String e2ePromoter = PaymentBatches.endToEndId(promoter.disbursement());
+    Map<String, List<String>> creditors = creditors(doc);
+    assertThat(creditors.keySet()).containsExactlyInAnyOrder(e2eHost, e2ePromoter);
+    assertThat(creditors.get(e2eHost).subList(0, 2))
+        .containsExactly(HOST_IBAN, "Officine Esempio srl");
+    assertThat(creditors.get(e2eHost).get(2))
+        .contains(programme)
+        .contains("contributo soggetto ospitante");
+    assertThat(creditors.get(e2ePromoter).subList(0, 2))
+        .containsExactly(PROMOTER_IBAN, "Promotore A Soc. Coop.");
+    assertThat(creditors.get(e2ePromoter).get(2)).contains(programme).contains("servizi al lavoro");
+    Map<String, String> amounts = new java.util.HashMap<>();
+    XPath x = XPathFactory.newInstance().newXPath();
+    for (String e2e : List.of(e2eHost, e2ePromoter)) {
+      amounts.put(
+          e2e,
+          x.evaluate(
+              "//*[local-name()='CdtTrfTxInf'][.//*[local-name()='EndToEndId']='"
+                  + e2e
+                  + "']//*[local-name()='InstdAmt']",
+              doc));
+    }
+    assertThat(amounts)
+        .containsEntry(e2eHost, BigDecimal.valueOf(host.cents(), 2).toPlainString())
+        .containsEntry(e2ePromoter, BigDecimal.valueOf(promoter.cents(), 2).toPlainString());
+
+    // The bank pays both; the same report again changes nothing, and no batch takes them again.
+    String report =
+        pain002(batch.getString("messageId"), Map.of(e2eHost, "ACSC", e2ePromoter, "ACSC"));
+    upload(batchId, report).statusCode(200).body("paid", equalTo(2)).body("rejected", equalTo(0));
+    assertThat(disbursementStatus(host.disbursement())).isEqualTo("PAID");
+    assertThat(disbursementStatus(promoter.disbursement())).isEqualTo("PAID");
+    upload(batchId, report).statusCode(200).body("paid", equalTo(0)).body("unchanged", equalTo(2));
+    Calls.get("agency-admin", "/disbursements/batches/" + batchId)
+        .statusCode(200)
+        .body("state", equalTo("SETTLED"));
+    Calls.post("agency-admin", "/disbursements/batches", Map.of("programmeCode", programme))
+        .statusCode(422)
+        .body("type", equalTo(problem("nothing-to-pay")));
+    List<Events.Read> paid =
+        Events.readUntil(
+            "percorsi.dotes.v1",
+            rs ->
+                rs.stream()
+                        .filter(r -> "it.percorsi.disbursement.paid.v1".equals(r.header("ce_type")))
+                        .filter(
+                            r ->
+                                r.value().contains(host.disbursement().toString())
+                                    || r.value().contains(promoter.disbursement().toString()))
+                        .count()
+                    == 2,
+            Duration.ofSeconds(20));
+    List<Events.Read> mine =
+        paid.stream()
+            .filter(r -> "it.percorsi.disbursement.paid.v1".equals(r.header("ce_type")))
+            .filter(
+                r ->
+                    r.value().contains(host.disbursement().toString())
+                        || r.value().contains(promoter.disbursement().toString()))
+            .toList();
+    assertThat(mine).hasSize(2);
+    for (Events.Read r : mine) {
+      assertThat(EventSchemas.violations("outbound", r.header("ce_type"), r.value())).isEmpty();
+      assertThat(r.value()).doesNotContain(HOST_IBAN).doesNotContain(PROMOTER_IBAN);
+    }
+  }
+
   @Test
   void aStatusReportThatIsNotAValidPain002OrAnswersAnotherMessageChangesNothing() {
     String programme = DoteFixtures.published(DoteFixtures.programme(Map.of("19", 50), null));

@@ -63,13 +63,19 @@ public final class ActiveDotes {
 
   /** Announces the dote's internship as placement-service does, and waits until it is known. */
   public static void startInternship(UUID dote, LocalDate start, LocalDate plannedEnd) {
+    startInternship(dote, UUID.randomUUID(), start, plannedEnd);
+  }
+
+  /** As {@link #startInternship(UUID, LocalDate, LocalDate)}, with the internship's id. */
+  public static void startInternship(
+      UUID dote, UUID internship, LocalDate start, LocalDate plannedEnd) {
     publish(
         "percorsi.placements.v1",
         dote.toString(),
         UUID.randomUUID().toString(),
         "it.percorsi.placement.internship-started.v1",
         "{\"internshipId\":\"%s\",\"doteId\":\"%s\",\"startDate\":\"%s\",\"plannedEndDate\":\"%s\"}"
-            .formatted(UUID.randomUUID(), dote, start, plannedEnd));
+            .formatted(internship, dote, start, plannedEnd));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(

@@ -1,24 +1,25 @@
 package it.percorsi.participant.payment;
 
 import it.percorsi.platform.caller.Role;
+import it.percorsi.platform.payment.PaymentAccountLookup.Account;
+import it.percorsi.platform.payment.PaymentAccountLookup.Found;
+import it.percorsi.platform.payment.PaymentAccountLookup.Lookup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The agency's bulk read of participants' current accounts, which dote-service makes with the token
- * of the agency administrator building a SEPA batch. Agency only.
+ * of the agency administrator building a SEPA batch. Agency only; a participant without an account
+ * (or erased) is absent from the answer.
  */
 @Path("/participants/payment-accounts/lookups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,15 +33,6 @@ public class PaymentAccountLookupResource {
   public PaymentAccountLookupResource(PaymentAccounts accounts) {
     this.accounts = accounts;
   }
-
-  /** The participants to look up. */
-  public record Lookup(@NotNull @Size(max = 1000) List<@NotNull UUID> ids) {}
-
-  /** One current account. */
-  public record Account(UUID id, String iban, String accountHolder) {}
-
-  /** The accounts found; a participant without one (or erased) is absent. */
-  public record Found(List<Account> accounts) {}
 
   @POST
   @RolesAllowed(Role.AGENCY_ADMIN)

@@ -1,5 +1,6 @@
 package it.percorsi.participant.payment;
 
+import it.percorsi.platform.payment.PaymentAccountHistory.Entry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,10 +9,6 @@ import java.util.UUID;
 public record PaymentAccountView(
     UUID participantId, String iban, String accountHolder, Instant since, List<Entry> history) {
 
-  /** One account and when it was in force. */
-  public record Entry(
-      String iban, String accountHolder, Instant validFrom, Instant validTo, String setByOrg) {}
-
   static PaymentAccountView of(UUID participantId, List<PaymentAccount> newestFirst) {
     PaymentAccount current = newestFirst.get(0);
     return new PaymentAccountView(
@@ -19,8 +16,6 @@ public record PaymentAccountView(
         current.iban,
         current.accountHolder,
         current.validFrom,
-        newestFirst.stream()
-            .map(a -> new Entry(a.iban, a.accountHolder, a.validFrom, a.validTo, a.setByOrg))
-            .toList());
+        Entry.of(newestFirst));
   }
 }

@@ -1,6 +1,7 @@
 package it.percorsi.placement.hire;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import it.percorsi.placement.events.HireCancelled;
 import it.percorsi.placement.events.HireRecorded;
 import it.percorsi.placement.reference.ContractTypes;
 import it.percorsi.platform.http.Preconditions;
@@ -153,6 +154,15 @@ public class Hire extends PanacheEntityBase {
         new Terms(
             type.code(), type.family().name(), r.endDate(), r.weeklyHours(), r.istatProfession()),
         byNoticeCode);
+  }
+
+  /**
+   * The notice that notified the hire was cancelled, or corrected into another hire: the hire no
+   * longer stands ({@code hire-cancelled}); the caller removes it.
+   */
+  public HireCancelled cancel(HireCancelled.Reason reason) {
+    return new HireCancelled(
+        id, participantId, internshipId, doteId, reason, promoterOrgId, provinceCode);
   }
 
   /** The hire's current state as {@code hire-recorded}. */

@@ -1,6 +1,7 @@
 package it.percorsi.placement.notice;
 
 import it.percorsi.placement.employer.EmployerRepository;
+import it.percorsi.placement.events.HireCancelled;
 import it.percorsi.placement.events.PlacementEvent;
 import it.percorsi.placement.followup.FollowUp;
 import it.percorsi.placement.hire.Hire;
@@ -32,8 +33,10 @@ import java.util.stream.Collectors;
  * transformation or an end changes the participant's hire with that employer (and a new {@code
  * hire-recorded} states the hire as it now is); an internship notice (C.01.00) confirms the
  * internship's start. A notice already applied (same code) changes nothing; a correction undoes the
- * notice it corrects and applies itself; a cancellation undoes the notice it cancels. Follow-ups
- * derived from a hire that changed are reopened, to be worked out again.
+ * notice it corrects and applies itself; a cancellation undoes the notice it cancels. A hire undone
+ * goes with a {@code hire-cancelled} (reason CANCELLED, or CORRECTED when a correction replaces it
+ * by another hire, whose {@code hire-recorded} follows); terms put back go with a new {@code
+ * hire-recorded}. Follow-ups derived from a hire that changed are reopened, to be worked out again.
  */
 @ApplicationScoped
 public class NoticeApplier {
@@ -144,7 +147,7 @@ public class NoticeApplier {
         return Outcome.APPLIED;
       }
     }
-    undo(target, n.code(), by, now);
+    undo(target, n.code(), HireCancelled.Reason.CORRECTED, by, now);
     target.state = AppliedNotice.State.CORRECTED;
     original(n, participantId, batchId, by, now);
     return Outcome.APPLIED;
@@ -156,7 +159,7 @@ public class NoticeApplier {
       // Nothing of it here (never applied, or already undone).
       return Outcome.UNCHANGED;
     }
-    undo(target, n.code(), by, now);
+    undo(target, n.code(), HireCancelled.Reason.CANCELLED, by, now);
     target.state = AppliedNotice.State.CANCELLED;
     AppliedNotice a = AppliedNotice.of(n, target.event, participantId, batchId, now);
     a.hireId = target.hireId;
@@ -169,8 +172,9 @@ public class NoticeApplier {
     return AppliedNotice.findById(n.targetsCode(), LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /** Undoes what {@code target} did. */
-  private void undo(AppliedNotice target, String byCode, Caller by, Instant now) {
+  /** Undoes what {@code target} did; a hire it notified is cancelled for {@code reason}. */
+  private void undo(
+      AppliedNotice target, String byCode, HireCancelled.Reason reason, Caller by, Instant now) {
     switch (target.event) {
       case HIRE -> {
         Hire h = Hire.findById(target.hireId, LockModeType.PESSIMISTIC_WRITE);
@@ -184,6 +188,7 @@ public class NoticeApplier {
               AppliedNotice.State.APPLIED,
               target.noticeCode);
           audit.record("hire", h.id, "cancelled-by-notice", "", by);
+          outbox.append(PlacementEvent.TOPIC, h.cancel(reason));
           h.delete();
         }
       }

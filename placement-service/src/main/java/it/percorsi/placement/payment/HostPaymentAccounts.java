@@ -5,7 +5,8 @@ import it.percorsi.platform.audit.AuditTrail;
 import it.percorsi.platform.caller.Caller;
 import it.percorsi.platform.caller.Role;
 import it.percorsi.platform.codes.Ibans;
-import it.percorsi.platform.problem.Problem;
+import it.percorsi.platform.payment.PaymentAccountHistory;
+import it.percorsi.platform.payment.PaymentAccountHistory.Entry;
 import it.percorsi.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -31,20 +31,9 @@ public class HostPaymentAccounts {
   public record View(
       UUID employerId, String iban, String accountHolder, Instant since, List<Entry> history) {
 
-    /** One account and when it was in force. */
-    public record Entry(
-        String iban, String accountHolder, Instant validFrom, Instant validTo, String setByOrg) {}
-
     static View of(UUID employerId, List<HostPaymentAccount> newestFirst) {
       HostPaymentAccount c = newestFirst.get(0);
-      return new View(
-          employerId,
-          c.iban,
-          c.accountHolder,
-          c.validFrom,
-          newestFirst.stream()
-              .map(a -> new Entry(a.iban, a.accountHolder, a.validFrom, a.validTo, a.setByOrg))
-              .toList());
+      return new View(employerId, c.iban, c.accountHolder, c.validFrom, Entry.of(newestFirst));
     }
   }
 
@@ -54,11 +43,13 @@ public class HostPaymentAccounts {
   private final EntityManager em;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PaymentAccountHistory<HostPaymentAccount> accounts;
 
   public HostPaymentAccounts(EntityManager em, AuditTrail audit, Clock clock) {
     this.em = em;
     this.audit = audit;
     this.clock = clock;
+    this.accounts = new PaymentAccountHistory<>(em, HostPaymentAccount.class, "employerId");
   }
 
   static boolean mayUse(Caller c, Employer e) {
@@ -71,51 +62,32 @@ public class HostPaymentAccounts {
    */
   @Transactional
   public View set(UUID employerId, String rawIban, String rawHolder, Caller caller) {
-    String iban = Ibans.normalise(rawIban);
-    String problem = Ibans.problem(iban);
-    if (problem != null) {
-      throw ProblemException.invalid("iban", problem);
-    }
-    String holder = rawHolder.strip();
+    String iban = Ibans.checked(rawIban);
     Employer e =
         visible(
             em.find(Employer.class, employerId, LockModeType.PESSIMISTIC_WRITE),
             employerId,
             caller);
-    List<HostPaymentAccount> all = history(e.id);
-    HostPaymentAccount current = all.isEmpty() || all.get(0).validTo != null ? null : all.get(0);
-    if (current != null && current.iban.equals(iban) && current.accountHolder.equals(holder)) {
-      return View.of(e.id, all);
-    }
-    Instant now = clock.instant();
-    List<String> fields = new ArrayList<>();
-    if (current == null || !current.iban.equals(iban)) {
-      fields.add("paymentAccount.iban");
-    }
-    if (current == null || !current.accountHolder.equals(holder)) {
-      fields.add("paymentAccount.accountHolder");
-    }
-    if (current != null) {
-      current.validTo = now;
+    PaymentAccountHistory.Change<HostPaymentAccount> change =
+        accounts.set(
+            e.id, iban, rawHolder, clock.instant(), caller, () -> HostPaymentAccount.of(e.id));
+    if (change.changed()) {
+      audit.record(
+          "employer",
+          e.id,
+          "payment-account-changed",
+          String.join(",", change.fieldsChanged()),
+          caller);
       em.flush();
     }
-    em.persist(HostPaymentAccount.of(e.id, iban, holder, now, caller));
-    audit.record("employer", e.id, "payment-account-changed", String.join(",", fields), caller);
-    em.flush();
-    return View.of(e.id, history(e.id));
+    return View.of(e.id, change.history());
   }
 
   /** The host's account and its history, else 404. */
   @Transactional
   public View get(UUID employerId, Caller caller) {
     Employer e = visible(em.find(Employer.class, employerId), employerId, caller);
-    List<HostPaymentAccount> all = history(e.id);
-    if (all.isEmpty() || all.get(0).validTo != null) {
-      throw new ProblemException(
-          Problem.of(
-              "not-found", "Not found", 404, "employer " + employerId + " has no payment account"));
-    }
-    return View.of(e.id, all);
+    return View.of(e.id, accounts.requireCurrent(e.id, "employer"));
   }
 
   /** The current account of the host of each of {@code internshipIds} that has one. */
@@ -139,13 +111,5 @@ public class HostPaymentAccounts {
       throw ProblemException.notFound("employer", id);
     }
     return e;
-  }
-
-  private List<HostPaymentAccount> history(UUID employerId) {
-    return em.createQuery(
-            "from HostPaymentAccount a where a.employerId = ?1 order by a.validFrom desc, a.id desc",
-            HostPaymentAccount.class)
-        .setParameter(1, employerId)
-        .getResultList();
   }
 }

@@ -2,6 +2,8 @@ package it.percorsi.placement.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -13,6 +15,8 @@ import it.percorsi.placement.Fixtures;
 import it.percorsi.placement.RealInfrastructure;
 import it.percorsi.placement.ResolutionStub;
 import it.percorsi.placement.followup.FollowUpService;
+import it.percorsi.testkit.EventSchemas;
+import it.percorsi.testkit.Events;
 import it.percorsi.testkit.Registrations;
 import it.percorsi.testkit.TestClock;
 import it.percorsi.testkit.UnilavNotices;
@@ -240,6 +244,69 @@ class HireNoticeImportTest {
     JsonPath again = upload(file.getBytes(StandardCharsets.UTF_8), "application/xml");
     assertThat(again.getInt("unchanged")).isEqualTo(2);
     assertThat(hiresOf(c.participantId())).isEmpty();
+  }
+
+  /** The placement event of {@code type} keyed by {@code hireId}, checked against its schema. */
+  private static JsonNode hireEvent(String hireId, String type) throws Exception {
+    Events.Read r =
+        Events.await(
+            "percorsi.placements.v1",
+            e -> hireId.equals(e.key()) && type.equals(e.header("ce_type")),
+            Duration.ofSeconds(20));
+    assertThat(EventSchemas.violations("outbound", type, r.value())).isEmpty();
+    return new ObjectMapper().readTree(r.value());
+  }
+
+  @Test
+  void aCorrectionThatReplacesAHireAndACancellationThatUndoesOneTellConsumers() throws Exception {
+    String employerTax = Fixtures.partitaIva();
+    Map<String, Object> host = Fixtures.employer();
+    host.put("taxCode", employerTax);
+    String employer = Fixtures.registerEmployer(host);
+    Case a = caseWithEndedInternship(employer);
+    Case b = caseWithEndedInternship(employer);
+    LocalDate start = LAST_DAY.plusDays(1);
+    String code = "HC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    UnilavNotices.Spec hireOfA =
+        UnilavNotices.hire(code + "01", employerTax, a.taxCode(), start, null, "A.01.00", 40);
+    upload(UnilavNotices.file(hireOfA).getBytes(StandardCharsets.UTF_8), "application/xml");
+    String hireOfAId = (String) hiresOf(a.participantId()).get(0).get("id");
+
+    // The employer corrects the notice: the worker hired was b, not a.
+    UnilavNotices.Spec hireOfB =
+        UnilavNotices.hire(code + "02", employerTax, b.taxCode(), start, null, "A.01.00", 40)
+            .correcting(code + "02", code + "01");
+    JsonPath corrected =
+        upload(UnilavNotices.file(hireOfB).getBytes(StandardCharsets.UTF_8), "application/xml");
+    assertThat(corrected.getInt("applied")).isEqualTo(1);
+    assertThat(hiresOf(a.participantId())).isEmpty();
+    String hireOfBId = (String) hiresOf(b.participantId()).get(0).get("id");
+    assertThat(hireOfBId).isNotEqualTo(hireOfAId);
+    JsonNode replaced = hireEvent(hireOfAId, "it.percorsi.placement.hire-cancelled.v1");
+    assertThat(replaced.get("reason").asText()).isEqualTo("CORRECTED");
+    assertThat(replaced.get("participantId").asText()).isEqualTo(a.participantId().toString());
+    assertThat(replaced.get("internshipId").asText()).isEqualTo(a.internshipId());
+    assertThat(replaced.get("promoterOrgId").asText()).isEqualTo("ORG-PROMOTER-A");
+    assertThat(replaced.toString()).doesNotContain(a.taxCode()).doesNotContain(employerTax);
+    JsonNode replacement = hireEvent(hireOfBId, "it.percorsi.placement.hire-recorded.v1");
+    assertThat(replacement.get("participantId").asText()).isEqualTo(b.participantId().toString());
+
+    // Then it cancels the corrected notice: b's hire goes too, and says so.
+    UnilavNotices.Spec cancel = hireOfB.cancelling(code + "03", code + "02");
+    JsonPath cancelled =
+        upload(UnilavNotices.file(cancel).getBytes(StandardCharsets.UTF_8), "application/xml");
+    assertThat(cancelled.getInt("applied")).isEqualTo(1);
+    assertThat(hiresOf(b.participantId())).isEmpty();
+    JsonNode undone = hireEvent(hireOfBId, "it.percorsi.placement.hire-cancelled.v1");
+    assertThat(undone.get("reason").asText()).isEqualTo("CANCELLED");
+    assertThat(undone.get("participantId").asText()).isEqualTo(b.participantId().toString());
+    assertThat(undone.toString()).doesNotContain(b.taxCode()).doesNotContain(employerTax);
+
+    // The same cancellation again is not applied, so nothing more is appended to the outbox.
+    JsonPath again =
+        upload(UnilavNotices.file(cancel).getBytes(StandardCharsets.UTF_8), "application/xml");
+    assertThat(again.getInt("applied")).isZero();
+    assertThat(again.getInt("unchanged")).isEqualTo(1);
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class EventTypes {
           "it.percorsi.participant.updated.v1",
           "it.percorsi.placement.attendance-recorded.v1",
           "it.percorsi.placement.follow-up-recorded.v1",
+          "it.percorsi.placement.hire-cancelled.v1",
           "it.percorsi.placement.hire-recorded.v1",
           "it.percorsi.placement.internship-completed.v1",
           "it.percorsi.placement.internship-extended.v1",

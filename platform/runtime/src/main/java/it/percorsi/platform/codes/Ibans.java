@@ -1,5 +1,6 @@
 package it.percorsi.platform.codes;
 
+import it.percorsi.platform.problem.ProblemException;
 import java.util.Locale;
 import org.iban4j.BicFormatException;
 import org.iban4j.BicUtil;
@@ -20,6 +21,21 @@ public final class Ibans {
   /** Upper-cases and strips spaces (the printed form groups by four). */
   public static String normalise(String iban) {
     return iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * The IBAN as kept ({@linkplain #normalise normalised}) when it is valid (country format and
+   * check digits).
+   *
+   * @throws ProblemException a field-level 400 on {@code iban} otherwise
+   */
+  public static String checked(String raw) {
+    String iban = normalise(raw);
+    String problem = problem(iban);
+    if (problem != null) {
+      throw ProblemException.invalid("iban", problem);
+    }
+    return iban;
   }
 
   /** Why a normalised {@code iban} is not a valid IBAN, or null when it is. */
