@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
@@ -68,6 +67,27 @@ public class Deliveries {
   }
 
   /**
+   * One delivery of the event to each of {@code endpoints}, in one statement (the fan-out of an
+   * event to many endpoints is one round trip, not one per endpoint).
+   */
+  public void enqueueAll(List<UUID> endpoints, String eventId, String aggregateKey, Instant now) {
+    if (endpoints.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "INSERT INTO webhook_delivery (id, endpoint_id, event_id, aggregate_key, status,"
+                + " attempts, next_attempt_at, replay, created_at)"
+                + " SELECT gen_random_uuid(), t.endpoint_id, ?2, ?3, 'PENDING', 0, ?4, FALSE, ?4"
+                + " FROM unnest(CAST(string_to_array(?1, ',') AS uuid[])) WITH ORDINALITY"
+                + " AS t(endpoint_id, n) ORDER BY t.n")
+        .setParameter(1, String.join(",", endpoints.stream().map(UUID::toString).toList()))
+        .setParameter(2, eventId)
+        .setParameter(3, aggregateKey)
+        .setParameter(4, at(now))
+        .executeUpdate();
+  }
+
+  /**
    * Takes up to {@code max} active endpoints with a due delivery that no worker holds, and leases
    * them until {@code now + lease}.
    */
@@ -102,14 +122,22 @@ public class Deliveries {
         == 1;
   }
 
-  public void releaseLease(UUID endpoint) {
-    em.createNativeQuery("UPDATE webhook_endpoint SET lease_until = NULL WHERE id = ?1")
+  /**
+   * Lets the endpoint go. The lease ends now rather than being cleared: endpoints are claimed the
+   * least recently worked first, so that none waits behind others that keep getting deliveries.
+   */
+  public void releaseLease(UUID endpoint, Instant now) {
+    em.createNativeQuery("UPDATE webhook_endpoint SET lease_until = ?2 WHERE id = ?1")
         .setParameter(1, endpoint)
+        .setParameter(2, at(now))
         .executeUpdate();
   }
 
-  /** The endpoint's next due delivery whose aggregate has nothing pending before it. */
-  public Optional<Due> nextDue(UUID endpoint, Instant now) {
+  /**
+   * The endpoint's due deliveries whose aggregate has nothing pending before them, oldest first, at
+   * most {@code max}: at most one per aggregate (the first pending of each).
+   */
+  public List<Due> nextDue(UUID endpoint, Instant now, int max) {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT d.id, d.endpoint_id, d.event_id, v.event_type, v.topic, v.source,"
@@ -120,12 +148,12 @@ public class Deliveries {
                     + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p"
                     + " WHERE p.endpoint_id = d.endpoint_id AND p.aggregate_key = d.aggregate_key"
                     + " AND p.status = 'PENDING' AND p.seq < d.seq)"
-                    + " ORDER BY d.seq LIMIT 1")
+                    + " ORDER BY d.seq LIMIT ?3")
             .setParameter(1, endpoint)
             .setParameter(2, at(now))
+            .setParameter(3, max)
             .getResultList();
     return rows.stream()
-        .findFirst()
         .map(
             o -> {
               Object[] r = (Object[]) o;
@@ -140,7 +168,8 @@ public class Deliveries {
                   instant(r[7]),
                   (String) r[8],
                   ((Number) r[9]).intValue());
-            });
+            })
+        .toList();
   }
 
   public void recordAttempt(Due d, int attempt, Instant at, AttemptResult r) {

@@ -9,6 +9,10 @@ import it.percorsi.testkit.Tokens;
 import it.percorsi.webhook.support.Bus;
 import it.percorsi.webhook.support.RealInfrastructure;
 import it.percorsi.webhook.support.Receiver;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -116,7 +121,37 @@ class WebhookDeliveryBenchmark {
       System.out.println("commit -> receiver, ms   " + stats(latencies(receiver, fast, ids)));
       System.out.println("commit -> slow receiver  " + stats(latencies(receiver, slow, ids)));
       System.out.println("commit -> Kafka consumer " + stats(new ArrayList<>(kafkaMillis)));
+      // Where the time goes, from the service's own tables: the fan-out (event stored with its
+      // deliveries) and from there to the first attempt's outcome at a fast endpoint.
+      System.out.println("commit -> fan-out, ms    " + stats(millis(FANOUT, ids)));
+      System.out.println("fan-out -> delivered, ms " + stats(millis(DISPATCH, ids)));
     }
+  }
+
+  private static final String FANOUT =
+      "SELECT (extract(epoch FROM v.received_at - v.event_time) * 1000)::bigint"
+          + " FROM webhook_event v WHERE v.event_id = ANY (?)";
+
+  private static final String DISPATCH =
+      "SELECT (extract(epoch FROM a.attempted_at - v.received_at) * 1000)::bigint"
+          + " FROM webhook_attempt a JOIN webhook_event v ON v.event_id = a.event_id"
+          + " JOIN webhook_endpoint e ON e.id = a.endpoint_id"
+          + " WHERE a.event_id = ANY (?) AND a.attempt = 1 AND e.url LIKE '%/fast-%'";
+
+  @Inject DataSource dataSource;
+
+  private List<Long> millis(String sql, Set<String> ids) throws Exception {
+    List<Long> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   private static int delivered(Receiver receiver, List<String> paths, Set<String> ids) {
