@@ -4,12 +4,15 @@ import static it.percorsi.webhook.endpoint.Endpoints.instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -172,28 +175,68 @@ public class Deliveries {
         .toList();
   }
 
-  public void recordAttempt(Due d, int attempt, Instant at, AttemptResult r) {
-    em.createNativeQuery(
-            "INSERT INTO webhook_attempt (id, delivery_id, endpoint_id, event_id, event_type,"
-                + " attempt, attempted_at, outcome, response_code, duration_ms, error)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-        .unwrap(NativeQuery.class)
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, d.id())
-        .setParameter(3, d.endpointId())
-        .setParameter(4, d.eventId())
-        .setParameter(5, d.eventType())
-        .setParameter(6, attempt)
-        .setParameter(7, at(at))
-        .setParameter(8, r.outcome())
-        .setParameter(9, r.statusCode(), Integer.class)
-        .setParameter(10, r.durationMs())
-        .setParameter(11, r.error(), String.class)
-        .executeUpdate();
+  /** One attempt's outcome: its delivery, its number, when it was known. */
+  public record Outcome(Due due, int attempt, Instant at, AttemptResult result) {}
+
+  /** Records the attempts in one JDBC batch (one round trip). */
+  public void recordAttempts(List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO webhook_attempt (id, delivery_id, endpoint_id, event_id,"
+                          + " event_type, attempt, attempted_at, outcome, response_code,"
+                          + " duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Outcome o : outcomes) {
+                  Due d = o.due();
+                  AttemptResult r = o.result();
+                  ps.setObject(1, UUID.randomUUID());
+                  ps.setObject(2, d.id());
+                  ps.setObject(3, d.endpointId());
+                  ps.setString(4, d.eventId());
+                  ps.setString(5, d.eventType());
+                  ps.setInt(6, o.attempt());
+                  ps.setObject(7, at(o.at()));
+                  ps.setString(8, r.outcome());
+                  if (r.statusCode() == null) {
+                    ps.setNull(9, Types.INTEGER);
+                  } else {
+                    ps.setInt(9, r.statusCode());
+                  }
+                  ps.setLong(10, r.durationMs());
+                  ps.setString(11, r.error());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
-  public void delivered(UUID delivery, int attempts, Instant at) {
-    finish(delivery, "DELIVERED", attempts, at);
+  /** Marks these deliveries delivered, in one JDBC batch. */
+  public void deliveredAll(List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?,"
+                          + " finished_at = ? WHERE id = ?")) {
+                for (Outcome o : outcomes) {
+                  ps.setInt(1, o.attempt());
+                  ps.setObject(2, at(o.at()));
+                  ps.setObject(3, o.due().id());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
   public void givenUp(UUID delivery, int attempts, Instant at) {

@@ -199,10 +199,41 @@ public class DeliveryWorker {
     return out;
   }
 
+  /**
+   * Records a round's outcomes: every attempt and every delivered delivery in one batch each (one
+   * round trip however long the round), the rest (retries, give-ups, a 410) one by one, in the
+   * order they happened (the endpoint's failing-since clock follows the last success).
+   */
   private void settleAll(List<Attempted> attempted) {
-    for (Attempted a : attempted) {
-      settle(a.endpoint(), a.due(), a.result(), a.at());
+    if (attempted.isEmpty()) {
+      return;
     }
+    deliveries.recordAttempts(
+        attempted.stream()
+            .map(a -> new Deliveries.Outcome(a.due(), a.due().attempts() + 1, a.at(), a.result()))
+            .toList());
+    List<Attempted> delivered = new ArrayList<>();
+    for (Attempted a : attempted) {
+      if (a.result().succeeded()) {
+        delivered.add(a);
+        continue;
+      }
+      settleDelivered(delivered);
+      delivered.clear();
+      settleFailure(a.endpoint(), a.due(), a.result(), a.at());
+    }
+    settleDelivered(delivered);
+  }
+
+  private void settleDelivered(List<Attempted> delivered) {
+    if (delivered.isEmpty()) {
+      return;
+    }
+    deliveries.deliveredAll(
+        delivered.stream()
+            .map(a -> new Deliveries.Outcome(a.due(), a.due().attempts() + 1, a.at(), a.result()))
+            .toList());
+    deliveries.succeeding(delivered.get(0).endpoint().id());
   }
 
   private record Round(Endpoint endpoint, List<Deliveries.Due> due, List<String> secrets) {}
@@ -228,14 +259,9 @@ public class DeliveryWorker {
     return new Round(e, due, endpoints.secrets(endpointId, now));
   }
 
-  private void settle(Endpoint e, Deliveries.Due d, AttemptResult r, Instant now) {
+  /** A failed or blocked attempt (already recorded): retried later, given up, or the end (410). */
+  private void settleFailure(Endpoint e, Deliveries.Due d, AttemptResult r, Instant now) {
     int attempt = d.attempts() + 1;
-    deliveries.recordAttempt(d, attempt, now, r);
-    if (r.succeeded()) {
-      deliveries.delivered(d.id(), attempt, now);
-      deliveries.succeeding(e.id());
-      return;
-    }
     if (r.gone()) {
       deliveries.givenUp(d.id(), attempt, now);
       lifecycle.disable(e, Endpoint.GONE, now, null);

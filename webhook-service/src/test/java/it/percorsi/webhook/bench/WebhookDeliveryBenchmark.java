@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * is produced) to the receiver, beside the same latency for a plain Kafka consumer of the topic.
  *
  * <p>Run: {@code ./mvnw -pl webhook-service -am verify -Dtest=WebhookDeliveryBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.events=400 -Dbench.slow-ms=1000}).
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.events=400 -Dbench.slow-ms=1000
+ * -Dbench.rate=5}: at most 5 events a second).
  */
 @QuarkusTest
 @RealInfrastructure
@@ -50,6 +51,13 @@ class WebhookDeliveryBenchmark {
   private static final int EVENTS = Integer.getInteger("bench.events", 400);
   private static final int DOTES = 20;
   private static final long SLOW_MS = Long.getLong("bench.slow-ms", 1000);
+
+  /**
+   * Events published per second at most (0: as fast as the producer goes). A fixed offered load
+   * compares runs on a machine whose other work changes the producer's own pace.
+   */
+  private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "0"));
+
   private static final String TYPE = "it.percorsi.dote.extension-requested.v1";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,6 +94,13 @@ class WebhookDeliveryBenchmark {
 
       long t0 = System.nanoTime();
       for (int i = 0; i < EVENTS; i++) {
+        if (RATE > 0) {
+          long due = t0 + (long) (i * 1e9 / RATE);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
         String id =
             Bus.doteEvent(
                 cases.get(i % DOTES),
@@ -111,7 +126,11 @@ class WebhookDeliveryBenchmark {
           "== webhooks: %d endpoints (%d answering in %d ms), %d events of %d dotes ==%n",
           ENDPOINTS, SLOW, SLOW_MS, EVENTS, DOTES);
       System.out.printf(
-          "published in %.1f s (one producer per event, acks awaited)%n", publishSeconds);
+          "published in %.1f s (one producer per event, acks awaited%s): %.0f deliveries/s offered"
+              + " to the fast endpoints%n",
+          publishSeconds,
+          RATE > 0 ? ", at most " + RATE + " events/s" : "",
+          fast.size() * EVENTS / publishSeconds);
       System.out.printf(
           "fast endpoints: %d of %d deliveries in %.1f s from the first publish: %.0f deliveries/s%n",
           fastDelivered, fast.size() * EVENTS, seconds, fastDelivered / seconds);
