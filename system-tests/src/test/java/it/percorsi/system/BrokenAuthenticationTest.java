@@ -51,7 +51,11 @@ class BrokenAuthenticationTest {
         new Target(
             "placement-service",
             stack.service("placement-service").url(),
-            "/internal/projections/participants/" + id));
+            "/internal/projections/participants/" + id),
+        new Target(
+            "webhook-service",
+            stack.service("webhook-service").url(),
+            "/webhooks/endpoints/" + id));
   }
 
   static Stream<Arguments> attacks() {

@@ -99,17 +99,19 @@ class OpenApiContractTest {
         .forEach(
             (name, op) -> {
               Map<String, Map<String, Object>> responses = responses(op);
-              List<Map<String, Object>> successes =
-                  responses.entrySet().stream()
-                      .filter(r -> r.getKey().startsWith("2"))
-                      .map(Map.Entry::getValue)
-                      .toList();
+              List<Map.Entry<String, Map<String, Object>>> successes =
+                  responses.entrySet().stream().filter(r -> r.getKey().startsWith("2")).toList();
               if (successes.isEmpty()) {
                 untyped.add(name + ": no 2xx response");
               }
-              for (Map<String, Object> success : successes) {
-                Map<String, Map<String, Object>> content = content(success);
-                if (content.isEmpty()) {
+              for (Map.Entry<String, Map<String, Object>> success : successes) {
+                Map<String, Map<String, Object>> content = content(success.getValue());
+                // 204 No Content is the one success without a body (a deletion), and has none.
+                boolean noContent = success.getKey().equals("204");
+                if (noContent && !content.isEmpty()) {
+                  untyped.add(name + ": a 204 with content");
+                }
+                if (content.isEmpty() && !noContent) {
                   untyped.add(name + ": a 2xx without content");
                 }
                 content.forEach(

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiSnapshotTest {
 
   static final String UPDATE =
-      "./mvnw -pl participant-service,dote-service,plan-service,placement-service,gateway,"
-          + "system-tests -am verify -Dtest=OpenApiSnapshotTest"
+      "./mvnw -pl participant-service,dote-service,plan-service,placement-service,"
+          + "webhook-service,gateway,system-tests -am verify -Dtest=OpenApiSnapshotTest"
           + " -Dsurefire.failIfNoSpecifiedTests=false -Dpercorsi.contracts.update=true";
 
   private static final String LOCAL_REALM = "http://127.0.0.1:8180/realms/percorsi";

@@ -31,10 +31,10 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The whole platform for system tests: real PostgreSQL, Kafka and Keycloak started by the test kit,
- * and the five services and the web console started from their packaged jars as separate processes,
- * exactly as they run in production: each service on the bus's SASL/SCRAM listener with its own
- * principal and ACLs, every one exporting its spans over OTLP to a collector in this JVM. Started
- * once per test JVM.
+ * and the six services, the gateway and the web console started from their packaged jars as
+ * separate processes, exactly as they run in production: each service on the bus's SASL/SCRAM
+ * listener with its own principal and ACLs, every one exporting its spans over OTLP to a collector
+ * in this JVM. Started once per test JVM.
  */
 public final class Stack {
 
@@ -44,6 +44,12 @@ public final class Stack {
           "percorsi.dotes.v1",
           "percorsi.plans.v1",
           "percorsi.placements.v1");
+
+  /**
+   * webhook-service's own topic (an endpoint disabled): not among the integrators' topics, its
+   * events reach the owner's other webhook endpoints.
+   */
+  public static final String WEBHOOKS_TOPIC = "percorsi.webhooks.v1";
 
   /**
    * A running service: its HTTP base URL, its database (null for the gateway), the process, its
@@ -78,7 +84,16 @@ public final class Stack {
           "dote-service",
               List.of("percorsi.participants.v1", "percorsi.plans.v1", "percorsi.placements.v1"),
           "plan-service", List.of("percorsi.participants.v1", "percorsi.dotes.v1"),
-          "placement-service", List.of("percorsi.participants.v1", "percorsi.dotes.v1"));
+          "placement-service", List.of("percorsi.participants.v1", "percorsi.dotes.v1"),
+          // Every event topic (its fan-out), and its own (an endpoint disabled, for the owner's
+          // other endpoints).
+          "webhook-service",
+              List.of(
+                  "percorsi.participants.v1",
+                  "percorsi.dotes.v1",
+                  "percorsi.plans.v1",
+                  "percorsi.placements.v1",
+                  WEBHOOKS_TOPIC));
 
   /** The one topic each service publishes its own events on, through its outbox. */
   static final Map<String, String> PUBLISHES =
@@ -86,7 +101,15 @@ public final class Stack {
           "participant-service", "percorsi.participants.v1",
           "dote-service", "percorsi.dotes.v1",
           "plan-service", "percorsi.plans.v1",
-          "placement-service", "percorsi.placements.v1");
+          "placement-service", "percorsi.placements.v1",
+          "webhook-service", WEBHOOKS_TOPIC);
+
+  /**
+   * Consumer groups a service has besides the one named after it (deploy/k8s's KafkaUsers):
+   * webhook-service's fan-out reads every topic with a group of its own.
+   */
+  static final Map<String, List<String>> MORE_GROUPS =
+      Map.of("webhook-service", List.of("webhook-service-fanout"));
 
   private static final String JVM_FOR_TESTS =
       "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m";
@@ -111,6 +134,7 @@ public final class Stack {
     kafka.createTopics(TOPICS);
     // Platform plumbing, not part of the integrators' contract: the sandbox clock's topic.
     kafka.createTopics(List.of("percorsi.sandbox.v1"));
+    kafka.createTopics(List.of(WEBHOOKS_TOPIC));
     PostgresServer.port();
     String keycloak = keycloakStart.join();
     try {
@@ -140,7 +164,7 @@ public final class Stack {
     List<Service> started = new ArrayList<>();
     // placement-service starts after dote-service, which reads hosts' accounts from it.
     int placementPort = Ports.free();
-    for (String name : List.of("participant", "dote", "plan", "placement")) {
+    for (String name : List.of("participant", "dote", "plan", "placement", "webhook")) {
       String db = "system_" + name;
       Map<String, String> env = new LinkedHashMap<>(common);
       // The bus as in production: SASL/SCRAM, one principal per service, ACLs.
@@ -157,6 +181,12 @@ public final class Stack {
       if (name.equals("placement")) {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(placementPort));
       }
+      if (name.equals("webhook")) {
+        // Signing secrets sealed at rest with a key of this run.
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        env.put("WEBHOOK_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(key));
+      }
       started.add(start(name + "-service", env, db, logs));
     }
     gatewayEnv.putAll(common);
@@ -164,6 +194,7 @@ public final class Stack {
     gatewayEnv.put("DOTE_URL", started.get(1).url());
     gatewayEnv.put("PLAN_URL", started.get(2).url());
     gatewayEnv.put("PLACEMENT_URL", started.get(3).url());
+    gatewayEnv.put("WEBHOOK_URL", started.get(4).url());
     gatewayEnv.put("MANAGEMENT_HOST", "127.0.0.1");
     gatewayEnv.put("RATE_LIMIT_BURST", String.valueOf(GATEWAY_BURST));
     gatewayEnv.put("RATE_LIMIT_PER_SECOND", String.valueOf(GATEWAY_PER_SECOND));
@@ -227,8 +258,24 @@ public final class Stack {
    * the same environment and database; healthy on return.
    */
   public synchronized Service restart(String name) {
+    return restart(name, false);
+  }
+
+  /**
+   * Kills a service with SIGKILL (no shutdown of any kind) and starts it again on the same port
+   * with the same environment and database; healthy on return.
+   */
+  public synchronized Service crashAndRestart(String name) {
+    return restart(name, true);
+  }
+
+  private Service restart(String name, boolean kill) {
     Service old = services.get(name);
-    old.process().destroy();
+    if (kill) {
+      old.process().destroyForcibly();
+    } else {
+      old.process().destroy();
+    }
     try {
       if (!old.process().waitFor(10, TimeUnit.SECONDS)) {
         old.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -327,6 +374,9 @@ public final class Stack {
     acls.add(acl(ResourceType.TOPIC, PUBLISHES.get(service), principal, AclOperation.WRITE));
     acls.add(acl(ResourceType.TOPIC, "percorsi.sandbox.v1", principal, AclOperation.WRITE));
     acls.add(acl(ResourceType.GROUP, service, principal, AclOperation.READ));
+    for (String group : MORE_GROUPS.getOrDefault(service, List.of())) {
+      acls.add(acl(ResourceType.GROUP, group, principal, AclOperation.READ));
+    }
     try (Admin admin = kafka.admin()) {
       admin.createAcls(acls).all().get(20, TimeUnit.SECONDS);
     } catch (Exception e) {

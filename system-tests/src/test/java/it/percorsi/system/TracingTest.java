@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One request is one trace: the services export their spans over OTLP (to a collector in the test
  * JVM), and a registration's spans, from the gateway through participant-service and its outbox
- * relay over Kafka into the three consuming services, share one trace id.
+ * relay over Kafka into the four consuming services, share one trace id.
  */
 class TracingTest {
 
@@ -26,8 +26,12 @@ class TracingTest {
     stack = Stack.get();
   }
 
+  /** The services that consume participant-service's events (webhook-service: two groups). */
+  static final List<String> CONSUMERS =
+      List.of("dote-service", "plan-service", "placement-service", "webhook-service");
+
   @Test
-  void aRegistrationIsOneTraceFromTheGatewayToTheThreeConsumers() {
+  void aRegistrationIsOneTraceFromTheGatewayToEveryConsumer() {
     String id = Participants.register(stack.gateway(), Tokens.of("promoter-a"), "083");
 
     // The consumers' spans name the event's subject: the participant's id, no personal data.
@@ -42,15 +46,15 @@ class TracingTest {
                         .filter(s -> s.kind().equals("SPAN_KIND_CONSUMER"))
                         .toList(),
                 spans ->
-                    spans.stream().map(ExportedSpan::service).collect(Collectors.toSet()).size()
-                        == 3);
+                    spans.stream()
+                        .map(ExportedSpan::service)
+                        .collect(Collectors.toSet())
+                        .containsAll(CONSUMERS));
     assertThat(stack.traceExportErrors()).as("exports the collector could not decode").isEmpty();
     Set<String> traceIds = consumed.stream().map(ExportedSpan::traceId).collect(Collectors.toSet());
     assertThat(traceIds).as("trace ids of the consumers' spans").hasSize(1);
     String traceId = traceIds.iterator().next();
-    assertThat(consumed)
-        .extracting(ExportedSpan::service)
-        .contains("dote-service", "plan-service", "placement-service");
+    assertThat(consumed).extracting(ExportedSpan::service).containsAll(CONSUMERS);
 
     await()
         .atMost(Duration.ofSeconds(15))

@@ -4,13 +4,15 @@ import static it.percorsi.webhook.endpoint.Endpoints.instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -68,6 +70,27 @@ public class Deliveries {
   }
 
   /**
+   * One delivery of the event to each of {@code endpoints}, in one statement (the fan-out of an
+   * event to many endpoints is one round trip, not one per endpoint).
+   */
+  public void enqueueAll(List<UUID> endpoints, String eventId, String aggregateKey, Instant now) {
+    if (endpoints.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "INSERT INTO webhook_delivery (id, endpoint_id, event_id, aggregate_key, status,"
+                + " attempts, next_attempt_at, replay, created_at)"
+                + " SELECT gen_random_uuid(), t.endpoint_id, ?2, ?3, 'PENDING', 0, ?4, FALSE, ?4"
+                + " FROM unnest(CAST(string_to_array(?1, ',') AS uuid[])) WITH ORDINALITY"
+                + " AS t(endpoint_id, n) ORDER BY t.n")
+        .setParameter(1, String.join(",", endpoints.stream().map(UUID::toString).toList()))
+        .setParameter(2, eventId)
+        .setParameter(3, aggregateKey)
+        .setParameter(4, at(now))
+        .executeUpdate();
+  }
+
+  /**
    * Takes up to {@code max} active endpoints with a due delivery that no worker holds, and leases
    * them until {@code now + lease}.
    */
@@ -102,14 +125,22 @@ public class Deliveries {
         == 1;
   }
 
-  public void releaseLease(UUID endpoint) {
-    em.createNativeQuery("UPDATE webhook_endpoint SET lease_until = NULL WHERE id = ?1")
+  /**
+   * Lets the endpoint go. The lease ends now rather than being cleared: endpoints are claimed the
+   * least recently worked first, so that none waits behind others that keep getting deliveries.
+   */
+  public void releaseLease(UUID endpoint, Instant now) {
+    em.createNativeQuery("UPDATE webhook_endpoint SET lease_until = ?2 WHERE id = ?1")
         .setParameter(1, endpoint)
+        .setParameter(2, at(now))
         .executeUpdate();
   }
 
-  /** The endpoint's next due delivery whose aggregate has nothing pending before it. */
-  public Optional<Due> nextDue(UUID endpoint, Instant now) {
+  /**
+   * The endpoint's due deliveries whose aggregate has nothing pending before them, oldest first, at
+   * most {@code max}: at most one per aggregate (the first pending of each).
+   */
+  public List<Due> nextDue(UUID endpoint, Instant now, int max) {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT d.id, d.endpoint_id, d.event_id, v.event_type, v.topic, v.source,"
@@ -120,12 +151,12 @@ public class Deliveries {
                     + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p"
                     + " WHERE p.endpoint_id = d.endpoint_id AND p.aggregate_key = d.aggregate_key"
                     + " AND p.status = 'PENDING' AND p.seq < d.seq)"
-                    + " ORDER BY d.seq LIMIT 1")
+                    + " ORDER BY d.seq LIMIT ?3")
             .setParameter(1, endpoint)
             .setParameter(2, at(now))
+            .setParameter(3, max)
             .getResultList();
     return rows.stream()
-        .findFirst()
         .map(
             o -> {
               Object[] r = (Object[]) o;
@@ -140,31 +171,72 @@ public class Deliveries {
                   instant(r[7]),
                   (String) r[8],
                   ((Number) r[9]).intValue());
+            })
+        .toList();
+  }
+
+  /** One attempt's outcome: its delivery, its number, when it was known. */
+  public record Outcome(Due due, int attempt, Instant at, AttemptResult result) {}
+
+  /** Records the attempts in one JDBC batch (one round trip). */
+  public void recordAttempts(List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO webhook_attempt (id, delivery_id, endpoint_id, event_id,"
+                          + " event_type, attempt, attempted_at, outcome, response_code,"
+                          + " duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Outcome o : outcomes) {
+                  Due d = o.due();
+                  AttemptResult r = o.result();
+                  ps.setObject(1, UUID.randomUUID());
+                  ps.setObject(2, d.id());
+                  ps.setObject(3, d.endpointId());
+                  ps.setString(4, d.eventId());
+                  ps.setString(5, d.eventType());
+                  ps.setInt(6, o.attempt());
+                  ps.setObject(7, at(o.at()));
+                  ps.setString(8, r.outcome());
+                  if (r.statusCode() == null) {
+                    ps.setNull(9, Types.INTEGER);
+                  } else {
+                    ps.setInt(9, r.statusCode());
+                  }
+                  ps.setLong(10, r.durationMs());
+                  ps.setString(11, r.error());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
             });
   }
 
-  public void recordAttempt(Due d, int attempt, Instant at, AttemptResult r) {
-    em.createNativeQuery(
-            "INSERT INTO webhook_attempt (id, delivery_id, endpoint_id, event_id, event_type,"
-                + " attempt, attempted_at, outcome, response_code, duration_ms, error)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-        .unwrap(NativeQuery.class)
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, d.id())
-        .setParameter(3, d.endpointId())
-        .setParameter(4, d.eventId())
-        .setParameter(5, d.eventType())
-        .setParameter(6, attempt)
-        .setParameter(7, at(at))
-        .setParameter(8, r.outcome())
-        .setParameter(9, r.statusCode(), Integer.class)
-        .setParameter(10, r.durationMs())
-        .setParameter(11, r.error(), String.class)
-        .executeUpdate();
-  }
-
-  public void delivered(UUID delivery, int attempts, Instant at) {
-    finish(delivery, "DELIVERED", attempts, at);
+  /** Marks these deliveries delivered, in one JDBC batch. */
+  public void deliveredAll(List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?,"
+                          + " finished_at = ? WHERE id = ?")) {
+                for (Outcome o : outcomes) {
+                  ps.setInt(1, o.attempt());
+                  ps.setObject(2, at(o.at()));
+                  ps.setObject(3, o.due().id());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
   public void givenUp(UUID delivery, int attempts, Instant at) {

@@ -52,6 +52,12 @@ public interface DeliveryConfig {
   @WithDefault("24h")
   Duration rotationGrace();
 
+  /**
+   * The key signing secrets are sealed with at rest (AES-256-GCM): 32 bytes in base64. Without one
+   * they are stored unencrypted (local runs; a warning at start-up).
+   */
+  java.util.Optional<String> secretsKey();
+
   /** Attempts, delivered deliveries and events are kept this long. */
   @WithDefault("30d")
   Duration retention();

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +32,14 @@ public class DeliveryWorker {
 
   private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
-  /** Deliveries one worker makes for an endpoint before giving others a turn. */
-  private static final int BATCH = 50;
+  /** Rounds one worker makes for an endpoint before giving others a turn. */
+  private static final int ROUNDS = 10;
+
+  /** Deliveries fetched for one round (one transaction) at most. */
+  private static final int ROUND_SIZE = 25;
+
+  /** A round sends no further delivery once it has taken this long. */
+  private static final Duration ROUND_TIME = Duration.ofSeconds(2);
 
   private final Deliveries deliveries;
   private final Endpoints endpoints;
@@ -121,80 +128,140 @@ public class DeliveryWorker {
   }
 
   /**
-   * Delivers the endpoint's due deliveries, one at a time, then lets the endpoint go. The outcome
-   * of one attempt and the claim of the next are one transaction.
+   * Delivers the endpoint's due deliveries, one at a time, then lets the endpoint go. Each round is
+   * one transaction: the outcomes of the previous round's attempts, the lease renewed, and the next
+   * due deliveries (at most one per aggregate, the first pending of each, so the round may send
+   * them one after another without breaking the order of any aggregate). When nothing is due the
+   * same transaction lets the endpoint go.
    */
   void work(UUID endpoint) {
-    Attempted attempted = null;
+    List<Attempted> attempted = List.of();
+    boolean released = false;
     try {
-      for (int i = 0; i <= BATCH && running; i++) {
-        Attempted previous = attempted;
-        boolean more = i < BATCH;
-        Next next =
+      for (int round = 0; round < ROUNDS && running; round++) {
+        List<Attempted> previous = attempted;
+        boolean last = round == ROUNDS - 1;
+        Round next =
             QuarkusTransaction.requiringNew()
                 .call(
                     () -> {
-                      if (previous != null) {
-                        settle(
-                            previous.next().endpoint(), previous.next().due(), previous.result());
+                      settleAll(previous);
+                      Round r = last ? null : next(endpoint);
+                      if (r == null) {
+                        deliveries.releaseLease(endpoint, Instant.now());
                       }
-                      return more ? next(endpoint) : null;
+                      return r;
                     });
-        attempted = null;
+        attempted = List.of();
         if (next == null) {
+          released = true;
           break;
         }
-        attempted =
-            new Attempted(next, sender.send(next.endpoint().url(), next.secrets(), next.due()));
+        attempted = send(next);
       }
     } catch (RuntimeException e) {
       LOG.warnf("Webhook delivery to endpoint %s failed: %s", endpoint, e.getMessage());
     } finally {
-      Attempted last = attempted;
-      try {
-        QuarkusTransaction.requiringNew()
-            .run(
-                () -> {
-                  if (last != null) {
-                    settle(last.next().endpoint(), last.next().due(), last.result());
-                  }
-                  deliveries.releaseLease(endpoint);
-                });
-      } catch (RuntimeException e) {
-        LOG.debugf("Lease of %s not released (it runs out): %s", endpoint, e.getMessage());
+      if (!released) {
+        List<Attempted> unsettled = attempted;
+        try {
+          QuarkusTransaction.requiringNew()
+              .run(
+                  () -> {
+                    settleAll(unsettled);
+                    deliveries.releaseLease(endpoint, Instant.now());
+                  });
+        } catch (RuntimeException e) {
+          LOG.debugf("Lease of %s not released (it runs out): %s", endpoint, e.getMessage());
+        }
       }
     }
   }
 
-  private record Next(Endpoint endpoint, Deliveries.Due due, List<String> secrets) {}
+  /**
+   * Sends a round's deliveries one after another, until one of them ends the endpoint (410) or the
+   * round has taken its time: what is left stays pending for the next round, so the lease is
+   * renewed at least every {@link #ROUND_TIME} plus one attempt's timeout.
+   */
+  private List<Attempted> send(Round round) {
+    List<Attempted> out = new ArrayList<>(round.due().size());
+    long start = System.nanoTime();
+    for (Deliveries.Due d : round.due()) {
+      if (!running || (!out.isEmpty() && System.nanoTime() - start > ROUND_TIME.toNanos())) {
+        break;
+      }
+      AttemptResult r = sender.send(round.endpoint().url(), round.secrets(), d);
+      out.add(new Attempted(round.endpoint(), d, r, Instant.now()));
+      if (r.gone()) {
+        break;
+      }
+    }
+    return out;
+  }
 
-  private record Attempted(Next next, AttemptResult result) {}
+  /**
+   * Records a round's outcomes: every attempt and every delivered delivery in one batch each (one
+   * round trip however long the round), the rest (retries, give-ups, a 410) one by one, in the
+   * order they happened (the endpoint's failing-since clock follows the last success).
+   */
+  private void settleAll(List<Attempted> attempted) {
+    if (attempted.isEmpty()) {
+      return;
+    }
+    deliveries.recordAttempts(
+        attempted.stream()
+            .map(a -> new Deliveries.Outcome(a.due(), a.due().attempts() + 1, a.at(), a.result()))
+            .toList());
+    List<Attempted> delivered = new ArrayList<>();
+    for (Attempted a : attempted) {
+      if (a.result().succeeded()) {
+        delivered.add(a);
+        continue;
+      }
+      settleDelivered(delivered);
+      delivered.clear();
+      settleFailure(a.endpoint(), a.due(), a.result(), a.at());
+    }
+    settleDelivered(delivered);
+  }
 
-  /** The endpoint's next due delivery, while it is still active; null when there is none. */
-  private Next next(UUID endpointId) {
+  private void settleDelivered(List<Attempted> delivered) {
+    if (delivered.isEmpty()) {
+      return;
+    }
+    deliveries.deliveredAll(
+        delivered.stream()
+            .map(a -> new Deliveries.Outcome(a.due(), a.due().attempts() + 1, a.at(), a.result()))
+            .toList());
+    deliveries.succeeding(delivered.get(0).endpoint().id());
+  }
+
+  private record Round(Endpoint endpoint, List<Deliveries.Due> due, List<String> secrets) {}
+
+  /** An attempt made, with when its outcome was known, to be settled in the next transaction. */
+  private record Attempted(
+      Endpoint endpoint, Deliveries.Due due, AttemptResult result, Instant at) {}
+
+  /** The endpoint's next due deliveries, while it is still active; null when there is none. */
+  private Round next(UUID endpointId) {
     Instant now = Instant.now();
     if (!deliveries.renewLease(endpointId, now.plus(config.lease()))) {
       return null; // paused, disabled or deleted meanwhile
+    }
+    List<Deliveries.Due> due = deliveries.nextDue(endpointId, now, ROUND_SIZE);
+    if (due.isEmpty()) {
+      return null;
     }
     Endpoint e = endpoints.find(endpointId).orElse(null);
     if (e == null) {
       return null;
     }
-    return deliveries
-        .nextDue(endpointId, now)
-        .map(d -> new Next(e, d, endpoints.secrets(endpointId, now)))
-        .orElse(null);
+    return new Round(e, due, endpoints.secrets(endpointId, now));
   }
 
-  private void settle(Endpoint e, Deliveries.Due d, AttemptResult r) {
-    Instant now = Instant.now();
+  /** A failed or blocked attempt (already recorded): retried later, given up, or the end (410). */
+  private void settleFailure(Endpoint e, Deliveries.Due d, AttemptResult r, Instant now) {
     int attempt = d.attempts() + 1;
-    deliveries.recordAttempt(d, attempt, now, r);
-    if (r.succeeded()) {
-      deliveries.delivered(d.id(), attempt, now);
-      deliveries.succeeding(e.id());
-      return;
-    }
     if (r.gone()) {
       deliveries.givenUp(d.id(), attempt, now);
       lifecycle.disable(e, Endpoint.GONE, now, null);

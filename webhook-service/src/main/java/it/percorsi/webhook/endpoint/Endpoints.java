@@ -24,9 +24,11 @@ public class Endpoints {
           + " disabled_reason, disabled_at, failing_since, created_at, version";
 
   private final EntityManager em;
+  private final SecretCipher cipher;
 
-  public Endpoints(EntityManager em) {
+  public Endpoints(EntityManager em, SecretCipher cipher) {
     this.em = em;
+    this.cipher = cipher;
   }
 
   public void insert(Endpoint e) {
@@ -120,7 +122,7 @@ public class Endpoints {
                 + " VALUES (?1, ?2, ?3, ?4, NULL)")
         .setParameter(1, UUID.randomUUID())
         .setParameter(2, endpoint)
-        .setParameter(3, secret)
+        .setParameter(3, cipher.seal(endpoint.toString(), secret))
         .setParameter(4, at(at))
         .executeUpdate();
   }
@@ -138,12 +140,14 @@ public class Endpoints {
   /** The secrets valid at {@code now}, newest first. */
   @SuppressWarnings("unchecked")
   public List<String> secrets(UUID endpoint, Instant now) {
-    return em.createNativeQuery(
-            "SELECT secret FROM webhook_secret WHERE endpoint_id = ?1"
-                + " AND (expires_at IS NULL OR expires_at > ?2) ORDER BY created_at DESC")
-        .setParameter(1, endpoint)
-        .setParameter(2, at(now))
-        .getResultList();
+    List<String> stored =
+        em.createNativeQuery(
+                "SELECT secret FROM webhook_secret WHERE endpoint_id = ?1"
+                    + " AND (expires_at IS NULL OR expires_at > ?2) ORDER BY created_at DESC")
+            .setParameter(1, endpoint)
+            .setParameter(2, at(now))
+            .getResultList();
+    return stored.stream().map(s -> cipher.open(endpoint.toString(), s)).toList();
   }
 
   /** When the previous secret stops being valid, if one still is. */

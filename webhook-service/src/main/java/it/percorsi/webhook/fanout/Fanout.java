@@ -14,7 +14,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -102,17 +104,16 @@ public class Fanout {
     if (inserted == 0) {
       return 0; // the same event id again (another topic's copy): delivered once
     }
-    int n = 0;
-    for (Endpoint endpoint : endpoints.receiving(e.type())) {
-      if (audience.admits(endpoint.owner())) {
-        deliveries.enqueue(endpoint.id(), e.id(), aggregate, false, now);
-        n++;
-      }
-    }
-    if (n > 0) {
+    List<UUID> admitted =
+        endpoints.receiving(e.type()).stream()
+            .filter(endpoint -> audience.admits(endpoint.owner()))
+            .map(Endpoint::id)
+            .toList();
+    deliveries.enqueueAll(admitted, e.id(), aggregate, now);
+    if (!admitted.isEmpty()) {
       wakeWorkerAfterCommit();
     }
-    return n;
+    return admitted.size();
   }
 
   private void park(IncomingEvent e, String aggregate) {

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Events that wait for their case: the projections learn a dote or a participant from its own
- * topic, which may be read after an event of another topic about it. Every few seconds the first
+ * topic, which may be read after an event of another topic about it. Twice a second the first
  * waiting event of each aggregate is tried again; once its case is known it is delivered, then the
  * next of the same aggregate, in order.
  */
@@ -35,7 +35,7 @@ public class ParkedEvents {
   }
 
   @Scheduled(
-      every = "${percorsi.webhooks.parked-retry:2s}",
+      every = "${percorsi.webhooks.parked-retry:500ms}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void retry() {
     @SuppressWarnings("unchecked")

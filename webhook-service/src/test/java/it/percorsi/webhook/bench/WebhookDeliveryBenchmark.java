@@ -9,6 +9,10 @@ import it.percorsi.testkit.Tokens;
 import it.percorsi.webhook.support.Bus;
 import it.percorsi.webhook.support.RealInfrastructure;
 import it.percorsi.webhook.support.Receiver;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * is produced) to the receiver, beside the same latency for a plain Kafka consumer of the topic.
  *
  * <p>Run: {@code ./mvnw -pl webhook-service -am verify -Dtest=WebhookDeliveryBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.events=400 -Dbench.slow-ms=1000}).
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.events=400 -Dbench.slow-ms=1000
+ * -Dbench.rate=5}: at most 5 events a second).
  */
 @QuarkusTest
 @RealInfrastructure
@@ -45,6 +51,13 @@ class WebhookDeliveryBenchmark {
   private static final int EVENTS = Integer.getInteger("bench.events", 400);
   private static final int DOTES = 20;
   private static final long SLOW_MS = Long.getLong("bench.slow-ms", 1000);
+
+  /**
+   * Events published per second at most (0: as fast as the producer goes). A fixed offered load
+   * compares runs on a machine whose other work changes the producer's own pace.
+   */
+  private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "0"));
+
   private static final String TYPE = "it.percorsi.dote.extension-requested.v1";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,6 +94,13 @@ class WebhookDeliveryBenchmark {
 
       long t0 = System.nanoTime();
       for (int i = 0; i < EVENTS; i++) {
+        if (RATE > 0) {
+          long due = t0 + (long) (i * 1e9 / RATE);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
         String id =
             Bus.doteEvent(
                 cases.get(i % DOTES),
@@ -106,7 +126,11 @@ class WebhookDeliveryBenchmark {
           "== webhooks: %d endpoints (%d answering in %d ms), %d events of %d dotes ==%n",
           ENDPOINTS, SLOW, SLOW_MS, EVENTS, DOTES);
       System.out.printf(
-          "published in %.1f s (one producer per event, acks awaited)%n", publishSeconds);
+          "published in %.1f s (one producer per event, acks awaited%s): %.0f deliveries/s offered"
+              + " to the fast endpoints%n",
+          publishSeconds,
+          RATE > 0 ? ", at most " + RATE + " events/s" : "",
+          fast.size() * EVENTS / publishSeconds);
       System.out.printf(
           "fast endpoints: %d of %d deliveries in %.1f s from the first publish: %.0f deliveries/s%n",
           fastDelivered, fast.size() * EVENTS, seconds, fastDelivered / seconds);
@@ -116,7 +140,37 @@ class WebhookDeliveryBenchmark {
       System.out.println("commit -> receiver, ms   " + stats(latencies(receiver, fast, ids)));
       System.out.println("commit -> slow receiver  " + stats(latencies(receiver, slow, ids)));
       System.out.println("commit -> Kafka consumer " + stats(new ArrayList<>(kafkaMillis)));
+      // Where the time goes, from the service's own tables: the fan-out (event stored with its
+      // deliveries) and from there to the first attempt's outcome at a fast endpoint.
+      System.out.println("commit -> fan-out, ms    " + stats(millis(FANOUT, ids)));
+      System.out.println("fan-out -> delivered, ms " + stats(millis(DISPATCH, ids)));
     }
+  }
+
+  private static final String FANOUT =
+      "SELECT (extract(epoch FROM v.received_at - v.event_time) * 1000)::bigint"
+          + " FROM webhook_event v WHERE v.event_id = ANY (?)";
+
+  private static final String DISPATCH =
+      "SELECT (extract(epoch FROM a.attempted_at - v.received_at) * 1000)::bigint"
+          + " FROM webhook_attempt a JOIN webhook_event v ON v.event_id = a.event_id"
+          + " JOIN webhook_endpoint e ON e.id = a.endpoint_id"
+          + " WHERE a.event_id = ANY (?) AND a.attempt = 1 AND e.url LIKE '%/fast-%'";
+
+  @Inject DataSource dataSource;
+
+  private List<Long> millis(String sql, Set<String> ids) throws Exception {
+    List<Long> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   private static int delivered(Receiver receiver, List<String> paths, Set<String> ids) {

@@ -297,7 +297,14 @@ public class OutboxRelay {
     for (Row row : rows) {
       Span span = publishSpan(row);
       spans.add(span);
-      acks.add(producer.send(toRecord(row, span)));
+      Future<RecordMetadata> ack = producer.send(toRecord(row, span));
+      acks.add(ack);
+      if (ack.isDone() && failed(ack)) {
+        // Refused before it was queued (no metadata after a broker's return, a full buffer): a
+        // later row of the same aggregate sent now could reach the topic before it is sent again.
+        // The rest of the batch waits for the next round, in order.
+        break;
+      }
     }
     // Mark the acknowledged prefix of each aggregate: a row after a failed one of the same
     // aggregate is sent again with it, so consumers never see an aggregate's events reordered.
@@ -305,7 +312,7 @@ public class OutboxRelay {
     Set<String> failedAggregates = new HashSet<>();
     Exception failure = null;
     long deadline = System.nanoTime() + config.sendTimeout().toNanos() + 1_000_000_000L;
-    for (int i = 0; i < rows.size(); i++) {
+    for (int i = 0; i < acks.size(); i++) {
       Row row = rows.get(i);
       try {
         long left = Math.max(1, deadline - System.nanoTime());
@@ -393,6 +400,19 @@ public class OutboxRelay {
         .setAttribute("messaging.message.id", row.id().toString())
         .setAttribute("percorsi.event.type", row.type())
         .startSpan();
+  }
+
+  /** Whether a completed send failed. */
+  private static boolean failed(Future<RecordMetadata> ack) {
+    try {
+      ack.get();
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return true;
+    }
   }
 
   private ProducerRecord<String, byte[]> toRecord(Row row, Span span) {
